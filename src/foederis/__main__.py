@@ -1,0 +1,3 @@
+from foederis.cli import main
+
+main()

@@ -1,0 +1,538 @@
+"""check: which treaty obligations does one attack trigger, for whom, how strongly, and why.
+
+For every clause that can protect the target (a defense, consultation, neutrality or policy
+clause of a treaty the target was ever a party to, or that names it in ``owed_to``), the
+engine evaluates the clause's conditions in plain words — in force, membership,
+suspension, severity, place and asset, adversary, non-state attacker, provocation — each
+``met``, ``failed`` or ``unknown``, then derives one status per obligated state:
+
+* ``not_triggered`` if any condition failed (or the clause is a policy with no duty);
+* ``consultation`` if only a duty to consult applies;
+* ``uncertain`` if a condition is unknown or contested;
+* ``triggered`` otherwise.
+
+Conditions that do not depend on who the obligated state is are evaluated once per
+(clause, scenario) and cached; membership and suspension are added per state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from foederis import states
+from foederis.errors import ScenarioError, UnknownAreaError
+from foederis.kb import KnowledgeBase, load_kb
+from foederis.model.enums import (
+    SEVERITY_RANK,
+    SEVERITY_TEXT,
+    STRENGTH_RANK,
+    ClauseType,
+    Initiator,
+    Severity,
+    Status,
+    Strength,
+    Verdict,
+)
+from foederis.model.scenario import Scenario
+from foederis.model.treaty import Clause, Scope, Treaty
+
+from .places import Footprint, Places
+
+STATUS_RANK = {Status.triggered: 0, Status.uncertain: 1, Status.consultation: 2,
+               Status.not_triggered: 3}
+PROTECTING_TYPES = frozenset({ClauseType.defense, ClauseType.consultation,
+                              ClauseType.neutrality, ClauseType.policy})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    id: str
+    url: str
+    title: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "url": self.url, "title": self.title}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    condition: str
+    verdict: Verdict
+    text: str
+    sources: tuple[SourceRef, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"condition": self.condition, "verdict": self.verdict.value, "text": self.text,
+                "sources": [s.url for s in self.sources]}
+
+
+@dataclass(frozen=True, slots=True)
+class Obligation:
+    state: str
+    protects: str
+    treaty: str
+    clause: str          # "nato#art-5"
+    article: str         # "Art. 5"
+    type: ClauseType
+    status: Status
+    strength: Strength
+    reasons: tuple[Reason, ...]
+    sources: tuple[SourceRef, ...]
+
+    def failing(self) -> list[Reason]:
+        return [r for r in self.reasons if r.verdict is not Verdict.met]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "state": self.state, "protects": self.protects, "treaty": self.treaty,
+            "clause": self.clause, "article": self.article, "type": self.type.value,
+            "status": self.status.value, "strength": self.strength.value,
+            "reasons": [r.to_json() for r in self.reasons],
+            "sources": [s.to_json() for s in self.sources],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _ClauseVerdict:
+    """What one clause says about one scenario, before looking at the obligated state."""
+
+    treaty: Treaty
+    clause: Clause
+    reasons: tuple[Reason, ...]
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseGroup:
+    """Obligations of all states bound by one clause toward the target in one scenario.
+    Expanded into Obligation rows on demand (``CheckResult.obligations``)."""
+
+    verdict: _ClauseVerdict
+    protects: str
+    rows: tuple[tuple[str, tuple[Reason, ...]], ...]   # (obligated state, its own reasons)
+
+    def expand(self) -> Iterator[Obligation]:
+        v = self.verdict
+        for state, own in self.rows:
+            reasons = v.reasons[:1] + own + v.reasons[1:]
+            yield Obligation(
+                state=state, protects=self.protects, treaty=v.treaty.id,
+                clause=v.treaty.ref(v.clause), article=v.clause.label, type=v.clause.type,
+                status=_status(v.clause, reasons), strength=v.clause.obligation.strength,
+                reasons=reasons, sources=v.sources,
+            )
+
+
+@dataclass
+class CheckResult:
+    scenario: Scenario
+    groups: list[ClauseGroup]
+    place_name: str
+    _rows: list[Obligation] | None = field(default=None, repr=False)
+
+    @property
+    def obligations(self) -> list[Obligation]:
+        if self._rows is None:
+            rows = [o for g in self.groups for o in g.expand()]
+            rows.sort(key=lambda o: (STATUS_RANK[o.status], STRENGTH_RANK[o.strength],
+                                     o.treaty, o.state))
+            self._rows = rows
+        return self._rows
+
+    def bound(self, *, include_uncertain: bool = False) -> list[Obligation]:
+        """Defense obligations that bring the obligated state in."""
+        ok = {Status.triggered} | ({Status.uncertain} if include_uncertain else set())
+        return [o for o in self.obligations
+                if o.status in ok and o.type in (ClauseType.defense,)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"scenario": scenario_json(self.scenario, self.place_name),
+                "obligations": [o.to_json() for o in self.obligations]}
+
+
+def scenario_json(s: Scenario, place_name: str | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = s.model_dump(mode="json")
+    out["place"] = place_name
+    return out
+
+
+def _status(clause: Clause, reasons: tuple[Reason, ...]) -> Status:
+    verdicts = {r.verdict for r in reasons}
+    if Verdict.failed in verdicts:
+        return Status.not_triggered
+    if clause.type is ClauseType.consultation:
+        return Status.consultation
+    if Verdict.unknown in verdicts:
+        return Status.uncertain
+    return Status.triggered
+
+
+def _name(code: str) -> str:
+    return states.get(code).name if states.is_known(code) else code
+
+
+def _fmt(d: date | None) -> str:
+    return d.isoformat() if d else "an unknown date"
+
+
+class Engine:
+    """The engine over one KB: an index from protected state to candidate clauses, the
+    gazetteer, and caches. Build once, check many."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.places = Places(kb.areas)
+        self._index: dict[str, list[tuple[Treaty, Clause]]] = {}
+        for treaty in kb.treaties.values():
+            ever = treaty.states()
+            for clause in treaty.clauses:
+                if clause.type not in PROTECTING_TYPES:
+                    continue
+                owed_to = clause.obligation.owed_to
+                protected = ever if owed_to == "all" else set(owed_to)
+                for code in protected:
+                    self._index.setdefault(code, []).append((treaty, clause))
+        self._members: dict[tuple[str, date], frozenset[str]] = {}
+        self._verdicts: dict[tuple[Any, ...], _ClauseVerdict] = {}
+
+    # ---- public ---------------------------------------------------------------------
+    def check(self, scenario: Scenario) -> CheckResult:
+        place = self._place(scenario)
+        fp = self.places.footprint(place)
+        groups: list[ClauseGroup] = []
+        for treaty, clause in self._index.get(scenario.target, ()):
+            group = self._group(treaty, clause, scenario, fp)
+            if group is not None:
+                groups.append(group)
+        return CheckResult(scenario, groups, self.places.name(place))
+
+    def protectors(self, target: str) -> list[tuple[Treaty, Clause]]:
+        return list(self._index.get(target, ()))
+
+    # ---- scenario place ---------------------------------------------------------------
+    def _place(self, s: Scenario) -> str:
+        if s.where is None:
+            return s.target
+        area = self.kb.find_area(s.where)
+        if area is None:
+            if states.is_known(s.where.upper()):
+                return s.where.upper()
+            raise ScenarioError("where", f"unknown place '{s.where}'",
+                                UnknownAreaError(s.where, self.kb.suggest_area(s.where)).hint)
+        if s.asset == "territory" and area.kind == "territory" and area.held_by not in (
+                None, s.target):
+            raise ScenarioError(
+                "where", f"{area.name} is held by {_name(area.held_by or '')}, not by "
+                f"{_name(s.target)}, so it is not {_name(s.target)}'s territory",
+                f"for an attack on {_name(s.target)}'s forces there, use asset armed_forces")
+        return area.id
+
+    # ---- membership ---------------------------------------------------------------------
+    def members(self, treaty: Treaty, day: date) -> frozenset[str]:
+        key = (treaty.id, day)
+        got = self._members.get(key)
+        if got is None:
+            got = frozenset(treaty.members_on(day))
+            self._members[key] = got
+        return got
+
+    # ---- one clause ----------------------------------------------------------------------
+    def _group(self, treaty: Treaty, clause: Clause, s: Scenario,
+               fp: Footprint) -> ClauseGroup | None:
+        verdict = self._clause_verdict(treaty, clause, s, fp)
+        attacker_reasons = self._attacker_reasons(treaty, clause, s)
+        if attacker_reasons:
+            verdict = _ClauseVerdict(treaty, clause, verdict.reasons + attacker_reasons,
+                                     verdict.sources)
+        members = self.members(treaty, s.date)
+        owed_by = clause.obligation.owed_by
+        ever = treaty.states()
+        candidates = ever if owed_by == "all" else set(owed_by)
+        candidates = candidates - {s.target} - set(s.attacker)
+        small = len(ever) <= 2 or not treaty.is_in_force(s.date)
+        rows: list[tuple[str, tuple[Reason, ...]]] = []
+        for state in sorted(candidates):
+            active = state in members
+            if not active and not small and state in ever:
+                continue  # not a party that day: not listed for large treaties
+            rows.append((state, self._state_reasons(treaty, state, s, active)))
+        if not rows:
+            return None
+        return ClauseGroup(verdict, s.target, tuple(rows))
+
+    def _state_reasons(self, treaty: Treaty, state: str, s: Scenario,
+                       active: bool) -> tuple[Reason, ...]:
+        src = self._party_sources(treaty, state)
+        out: list[Reason] = []
+        if state not in treaty.states():
+            out.append(Reason("membership", Verdict.met,
+                              f"{_name(state)} is the obligated state named in the text", src))
+        elif active:
+            out.append(Reason("membership", Verdict.met,
+                              f"{_name(state)} is a party on {s.date}", src))
+        else:
+            out.append(Reason("membership", Verdict.failed,
+                              f"{_name(state)} is not a party on {s.date}"
+                              f"{_spell_text(treaty, state)}", src))
+        for sus in treaty.suspensions:
+            if sus.active_on(s.date) and sus.applies(state, s.target):
+                ssrc = tuple(self._src(treaty, sus.sources))
+                if sus.kind == "suspended":
+                    out.append(Reason("suspension", Verdict.failed,
+                                      f"{_name(state)}'s obligations toward {_name(s.target)} "
+                                      f"are suspended since {sus.from_}", ssrc))
+                else:
+                    out.append(Reason("suspension", Verdict.unknown,
+                                      f"participation is frozen since {sus.from_}: "
+                                      f"{sus.summary or 'the party does not take part'}", ssrc))
+        return tuple(out)
+
+    def _attacker_reasons(self, treaty: Treaty, clause: Clause,
+                          s: Scenario) -> tuple[Reason, ...]:
+        out: list[Reason] = []
+        attackers = s.attacker_states
+        adv = clause.trigger.adversaries
+        if adv is not None and attackers:
+            hit = [a for a in attackers if a in adv]
+            if hit:
+                out.append(Reason("adversary", Verdict.met,
+                                  f"the clause names {', '.join(map(_name, hit))} as the adversary",
+                                  self._clause_sources(treaty, clause)))
+            else:
+                out.append(Reason("adversary", Verdict.failed,
+                                  f"the clause covers attacks by {', '.join(map(_name, adv))} "
+                                  "only", self._clause_sources(treaty, clause)))
+        co = [a for a in attackers if a in self.members(treaty, s.date)]
+        if co:
+            out.append(Reason("co_party", Verdict.unknown,
+                              f"the attacker ({', '.join(map(_name, co))}) is itself a party; "
+                              "the treaty does not say how it applies between its own members"))
+        return tuple(out)
+
+    def _clause_verdict(self, treaty: Treaty, clause: Clause, s: Scenario,
+                        fp: Footprint) -> _ClauseVerdict:
+        key = (treaty.id, clause.id, s.target, s.date, fp.place, s.asset, s.severity,
+               s.initiator, s.non_state is not None and not s.attacker_states)
+        got = self._verdicts.get(key)
+        if got is None:
+            got = self._evaluate(treaty, clause, s, fp)
+            self._verdicts[key] = got
+        return got
+
+    def _evaluate(self, t: Treaty, c: Clause, s: Scenario, fp: Footprint) -> _ClauseVerdict:
+        reasons: list[Reason] = []
+        csrc = self._clause_sources(t, c)
+        tsrc = tuple(self._src(t, [t.sources[0].id])) if t.sources else ()
+        day = s.date
+        # 1. in force
+        if t.in_force is None:
+            reasons.append(Reason("in_force", Verdict.failed,
+                                  f"{t.short_name} was signed {_fmt(t.signed)} but has not "
+                                  "entered into force", tsrc))
+        elif day < t.in_force:
+            signed = f"signed {t.signed}, " if t.signed and t.signed <= day else ""
+            reasons.append(Reason("in_force", Verdict.failed,
+                                  f"{t.short_name} is not yet in force on {day} ({signed}in force "
+                                  f"from {t.in_force})", tsrc))
+        elif t.ended is not None and day >= t.ended:
+            why = f": {t.end_reason}" if t.end_reason else ""
+            reasons.append(Reason("in_force", Verdict.failed,
+                                  f"{t.short_name} ended on {t.ended}{why}", tsrc))
+        else:
+            reasons.append(Reason("in_force", Verdict.met,
+                                  f"{t.short_name} is in force on {day} (since {t.in_force})",
+                                  tsrc))
+        # 2. the protected state is a party
+        if s.target in t.states():
+            if s.target in self.members(t, day):
+                reasons.append(Reason("protected", Verdict.met,
+                                      f"{_name(s.target)} is a party on {day}",
+                                      self._party_sources(t, s.target)))
+            elif t.is_in_force(day):
+                reasons.append(Reason("protected", Verdict.failed,
+                                      f"{_name(s.target)} is not a party on {day}"
+                                      f"{_spell_text(t, s.target)}",
+                                      self._party_sources(t, s.target)))
+        # 3. what kind of clause
+        if c.type is ClauseType.policy:
+            reasons.append(Reason("obligation", Verdict.failed,
+                                  f"{c.label} states a policy, not a legal obligation to defend "
+                                  f"{_name(s.target)}", csrc))
+        # 4. severity
+        reasons.append(self._severity(c, s, csrc))
+        # 5. place and asset
+        interps = [i for i in t.interpretations if i.clause == c.id and i.date <= day]
+        reasons.append(self._scope(t, c, s, fp, interps, csrc))
+        # 6. non-state attacker
+        if s.non_state is not None and not s.attacker_states:
+            ns = c.trigger.non_state
+            if ns is True:
+                reasons.append(Reason("non_state", Verdict.met,
+                                      f"an attack by {s.non_state} counts under {c.label}", csrc))
+            elif ns is False:
+                reasons.append(Reason("non_state", Verdict.failed,
+                                      f"{c.label} covers attacks by states only", csrc))
+            else:
+                reasons.append(Reason("non_state", Verdict.unknown,
+                                      f"whether an attack by a non-state actor ({s.non_state}) "
+                                      f"counts under {c.label} is untested", csrc))
+        # 7. provocation
+        reasons.append(self._provocation(t, c, s, interps, csrc))
+        sources = _dedupe(
+            [*csrc, *tsrc, *(x for r in reasons for x in r.sources)])
+        return _ClauseVerdict(t, c, tuple(reasons), tuple(sources))
+
+    def _severity(self, c: Clause, s: Scenario, src: tuple[SourceRef, ...]) -> Reason:
+        need = c.trigger.event
+        gap = SEVERITY_RANK[need] - SEVERITY_RANK[s.severity]
+        what = SEVERITY_TEXT[s.severity]
+        if gap <= 0:
+            return Reason("event", Verdict.met,
+                          f"{what} meets the threshold of {c.label} ({SEVERITY_TEXT[need]})", src)
+        if gap == 1:
+            contested = {
+                Severity.gray_zone: "whether gray-zone coercion amounts to an armed attack "
+                                    "is contested",
+                Severity.armed_attack: "whether an armed attack short of invasion meets it "
+                                       "is not settled",
+                Severity.imminent_threat: "whether a threat short of coercion meets it is "
+                                          "not settled",
+            }[s.severity]
+            return Reason("event", Verdict.unknown,
+                          f"{c.label} requires {SEVERITY_TEXT[need]}; {contested}", src)
+        return Reason("event", Verdict.failed,
+                      f"{c.label} requires {SEVERITY_TEXT[need]}; {what} falls short", src)
+
+    def _scope(self, t: Treaty, c: Clause, s: Scenario, fp: Footprint, interps: list[Any],
+               csrc: tuple[SourceRef, ...]) -> Reason:
+        alternatives: list[tuple[Scope, tuple[SourceRef, ...], str | None]] = [
+            (sc, csrc, None) for sc in c.trigger.scope]
+        for i in interps:
+            if i.effect != "narrow":
+                src = tuple(self._src(t, i.sources))
+                alternatives += [(sc, src, f"{i.by} statement of {i.date}") for sc in i.add_scope]
+        place = self.places.name(fp.place)
+        best: tuple[Verdict, str, tuple[SourceRef, ...]] | None = None
+        asset_seen = False
+        for scope, src, via in alternatives:
+            if s.asset not in scope.assets:
+                continue
+            asset_seen = True
+            for ref in scope.areas:
+                v = self.places.match(fp, ref, s.target)
+                if v is Verdict.failed:
+                    continue
+                area = _area_text(ref, self)
+                extra = f", per the {via}" if via else ""
+                text = (f"an attack on {s.asset.value.replace('_', ' ')} in {place} is covered "
+                        f"({area}{extra})" if v is Verdict.met else
+                        f"{place} lies only partly in {area}{extra}: coverage is not settled")
+                if best is None or (v is Verdict.met and best[0] is not Verdict.met):
+                    best = (v, text, src)
+        if best is not None:
+            return Reason("scope", best[0], best[1], best[2])
+        if not asset_seen:
+            return Reason("scope", Verdict.failed,
+                          f"{c.label} does not cover attacks on "
+                          f"{s.asset.value.replace('_', ' ')}", csrc)
+        areas = sorted({_area_text(r, self) for sc, _, _ in alternatives
+                        if s.asset in sc.assets for r in sc.areas})
+        return Reason("scope", Verdict.failed,
+                      f"{place} is outside the area {c.label} covers ({'; '.join(areas)})", csrc)
+
+    def _provocation(self, t: Treaty, c: Clause, s: Scenario, interps: list[Any],
+                     csrc: tuple[SourceRef, ...]) -> Reason:
+        voids = c.trigger.provocation_voids
+        src = csrc
+        via = ""
+        for i in sorted(interps, key=lambda i: i.date):
+            if i.provocation_voids is not None:
+                voids, src = i.provocation_voids, tuple(self._src(t, i.sources))
+                via = f" ({i.status.value} {_name(i.by)} statement of {i.date})"
+        target = _name(s.target)
+        if s.initiator is Initiator.attacker:
+            return Reason("provocation", Verdict.met,
+                          f"the attacker started the fighting, not {target}", src)
+        if voids is False:
+            return Reason("provocation", Verdict.met,
+                          f"{c.label} applies whoever started the fighting{via}", src)
+        if s.initiator is Initiator.target:
+            if voids is True:
+                return Reason("provocation", Verdict.failed,
+                              f"{target} started the fighting, and the obligation does not "
+                              f"cover a war the protected party began{via}", src)
+            return Reason("provocation", Verdict.unknown,
+                          f"{target} started the fighting; the treaty is silent on whether that "
+                          "voids the obligation", src)
+        if voids is True:
+            return Reason("provocation", Verdict.unknown,
+                          f"who started the fighting is unknown, and the obligation does not "
+                          f"cover a war {target} began{via}", src)
+        return Reason("provocation", Verdict.met,
+                      "who started the fighting is unknown; the treaty does not make the "
+                      "obligation depend on it", src)
+
+    # ---- sources ----------------------------------------------------------------------
+    @staticmethod
+    def _src(t: Treaty, ids: list[str]) -> Iterator[SourceRef]:
+        by_id = t.sources_by_id
+        for sid in ids:
+            s = by_id.get(sid)
+            if s is not None:
+                yield SourceRef(f"{t.id}/{s.id}", s.url, s.title)
+
+    def _clause_sources(self, t: Treaty, c: Clause) -> tuple[SourceRef, ...]:
+        return tuple(self._src(t, c.sources))
+
+    def _party_sources(self, t: Treaty, state: str) -> tuple[SourceRef, ...]:
+        return tuple(self._src(t, [sid for p in t.spells(state) for sid in p.sources]))
+
+
+def _area_text(ref: str, engine: Engine) -> str:
+    if ref == "party_home":
+        return "the party's home territory"
+    if ref == "party_territory":
+        return "any territory the party holds"
+    if ref == "anywhere":
+        return "anywhere"
+    if ref in engine.kb.areas:
+        return engine.kb.areas[ref].name
+    return f"{_name(ref)}'s home territory"
+
+
+def _spell_text(t: Treaty, state: str) -> str:
+    spells = sorted(t.spells(state), key=lambda p: p.joined)
+    if not spells:
+        return ""
+    parts = [f"joined {p.joined}" + (f", left {p.left}" if p.left else "") for p in spells]
+    return f" ({'; '.join(parts)})"
+
+
+def _dedupe(refs: list[SourceRef]) -> list[SourceRef]:
+    seen: set[str] = set()
+    out: list[SourceRef] = []
+    for r in refs:
+        if r.url not in seen:
+            seen.add(r.url)
+            out.append(r)
+    return out
+
+
+_ENGINES: dict[int, Engine] = {}
+
+
+def engine_for(kb: KnowledgeBase | None = None) -> Engine:
+    kb = kb if kb is not None else load_kb()
+    eng = _ENGINES.get(id(kb))
+    if eng is None or eng.kb is not kb:
+        eng = Engine(kb)
+        _ENGINES[id(kb)] = eng
+    return eng
+
+
+def check(scenario: Scenario, kb: KnowledgeBase | None = None) -> CheckResult:
+    """Which obligations does ``scenario`` trigger? (Python API)"""
+    return engine_for(kb).check(scenario)

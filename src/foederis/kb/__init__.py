@@ -1,0 +1,109 @@
+"""The knowledge base: validated treaties and gazetteer, loaded from YAML layers.
+
+    kb = load_kb()                     # built-in KB (+ FOEDERIS_KB directories)
+    kb = load_kb([Path("my-kb")])      # + a user's own directory on top
+    kb.treaty("nato").members_on(date(2026, 1, 1))
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from foederis.errors import KBValidationError, Problem, UnknownAreaError, UnknownTreatyError
+from foederis.kb.load import BUILTIN_DIR, layer_files, read_layers, user_dirs, yaml_files
+from foederis.kb.validate import check_kb
+from foederis.model.area import Area
+from foederis.model.treaty import Treaty
+
+__all__ = ["BUILTIN_DIR", "KnowledgeBase", "load_kb", "validate_paths"]
+
+
+@dataclass
+class KnowledgeBase:
+    treaties: dict[str, Treaty]
+    areas: dict[str, Area]
+    origins: dict[str, Path] = field(default_factory=dict)
+
+    def treaty(self, treaty_id: str) -> Treaty:
+        try:
+            return self.treaties[treaty_id]
+        except KeyError:
+            close = difflib.get_close_matches(treaty_id, list(self.treaties), n=3, cutoff=0.5)
+            raise UnknownTreatyError(treaty_id, close) from None
+
+    def area(self, area_id: str) -> Area:
+        try:
+            return self.areas[area_id]
+        except KeyError:
+            raise UnknownAreaError(area_id, self.suggest_area(area_id)) from None
+
+    def find_area(self, text: str) -> Area | None:
+        """An area by id, name or alias (case-insensitive)."""
+        key = text.strip().lower().replace(" ", "-")
+        if key in self.areas:
+            return self.areas[key]
+        wanted = text.strip().lower()
+        for area in self.areas.values():
+            if wanted == area.name.lower() or wanted in (a.lower() for a in area.aliases):
+                return area
+        return None
+
+    def suggest_area(self, text: str) -> list[str]:
+        key = text.strip().lower().replace(" ", "-")
+        return difflib.get_close_matches(key, list(self.areas), n=3, cutoff=0.5)
+
+    def treaties_of(self, state: str) -> list[Treaty]:
+        return [t for t in self.treaties.values() if state in t.states()]
+
+    def in_force(self, day: date) -> list[Treaty]:
+        return [t for t in self.treaties.values() if t.is_in_force(day)]
+
+
+def _build(dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
+    raw = read_layers(layer_files(dirs))
+    problems = raw.problems + check_kb(raw)
+    kb = KnowledgeBase(
+        treaties={tid: lt.treaty for tid, lt in sorted(raw.treaties.items())},
+        areas=raw.areas,
+        origins={tid: lt.path for tid, lt in raw.treaties.items()},
+    )
+    return kb, problems
+
+
+def load_kb(extra_dirs: Sequence[Path] | None = None) -> KnowledgeBase:
+    """Load and validate the KB; raises KBValidationError listing every problem."""
+    return _load_cached(tuple(Path(d).resolve() for d in user_dirs(extra_dirs)))
+
+
+@cache
+def _load_cached(dirs: tuple[Path, ...]) -> KnowledgeBase:
+    kb, problems = _build(dirs)
+    if problems:
+        raise KBValidationError(problems)
+    return kb
+
+
+def validate_paths(paths: Sequence[Path]) -> list[Problem]:
+    """Problems in the given files/directories, validated on top of the built-in KB.
+
+    With no paths, validates the built-in KB (and FOEDERIS_KB directories)."""
+    if not paths:
+        return _build(tuple(user_dirs()))[1]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        return [Problem(str(p), None, "(path)", "no such file or directory") for p in missing]
+    user_files = [f for p in paths for f in yaml_files(p)]
+    from foederis.kb.load import builtin_files
+
+    raw = read_layers([builtin_files(), user_files])
+    problems = raw.problems + check_kb(raw)
+    wanted = {str(f) for f in user_files}
+    from foederis.errors import display_path
+
+    shown = {display_path(f) for f in wanted}
+    return [p for p in problems if p.file in shown]

@@ -1,0 +1,204 @@
+"""Typed model of one treaty file (docs/kb-format.md). Validation of the shape lives here;
+checks that need the whole KB (states, areas, cross-references) live in kb/validate.py."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from functools import cached_property
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from foederis.model.enums import (
+    Asset,
+    ClauseType,
+    Effect,
+    Outcome,
+    Severity,
+    StatementStatus,
+    Strength,
+    TreatyKind,
+)
+
+AllOr = list[str] | Literal["all"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Source(_Strict):
+    id: str
+    url: str
+    title: str | None = None
+    publisher: str | None = None
+    accessed: Date | None = None
+    archived_url: str | None = None
+    note: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _url_is_web(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL")
+        return value
+
+
+class Disputed(_Strict):
+    """The other reading of a fact that sources disagree on."""
+
+    field: str
+    value: Any = None
+    sources: list[str] = Field(min_length=1)
+    note: str | None = None
+
+
+class Party(_Strict):
+    state: str
+    joined: Date
+    left: Date | None = None
+    sources: list[str] = Field(default_factory=list)
+    note: str | None = None
+    disputed: list[Disputed] = Field(default_factory=list)
+
+    def active_on(self, day: Date) -> bool:
+        return self.joined <= day and (self.left is None or day < self.left)
+
+
+class Suspension(_Strict):
+    kind: Literal["suspended", "frozen"]
+    by: AllOr
+    toward: AllOr
+    from_: Date = Field(alias="from")
+    to: Date | None = None
+    summary: str | None = None
+    sources: list[str] = Field(default_factory=list)
+
+    def active_on(self, day: Date) -> bool:
+        return self.from_ <= day and (self.to is None or day < self.to)
+
+    def applies(self, obligated: str, protected: str) -> bool:
+        by_ok = self.by == "all" or obligated in self.by
+        to_ok = self.toward == "all" or protected in self.toward
+        return by_ok and to_ok
+
+
+class Scope(_Strict):
+    assets: list[Asset] = Field(min_length=1)
+    areas: list[str] = Field(min_length=1)
+
+
+class Trigger(_Strict):
+    event: Severity = Severity.armed_attack
+    scope: list[Scope] = Field(
+        default_factory=lambda: [Scope(assets=[Asset.territory], areas=["party_territory"])]
+    )
+    adversaries: list[str] | None = None
+    non_state: bool | None = None
+    provocation_voids: bool | None = None
+
+
+class Obligation(_Strict):
+    owed_by: AllOr = "all"
+    owed_to: AllOr = "all"
+    strength: Strength
+
+
+class Clause(_Strict):
+    id: str
+    article: str
+    type: ClauseType
+    text: str | None = None
+    sources: list[str] = Field(default_factory=list)
+    trigger: Trigger = Field(default_factory=Trigger)
+    obligation: Obligation
+    note: str | None = None
+    disputed: list[Disputed] = Field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"Art. {self.article}"
+
+
+class Interpretation(_Strict):
+    id: str
+    clause: str
+    date: Date
+    by: str
+    effect: Effect
+    status: StatementStatus
+    summary: str
+    add_scope: list[Scope] = Field(default_factory=list)
+    provocation_voids: bool | None = None
+    sources: list[str] = Field(min_length=1)
+
+
+class Invocation(_Strict):
+    id: str
+    clause: str | None = None
+    date: Date | None = None
+    by: str | None = None
+    event: str
+    outcome: Outcome
+    ended: Date | None = None
+    summary: str | None = None
+    sources: list[str] = Field(min_length=1)
+
+
+class Treaty(_Strict):
+    id: str
+    name: str
+    short_name: str
+    kind: TreatyKind = TreatyKind.alliance
+    aliases: list[str] = Field(default_factory=list)
+    atop_id: int | None = None
+    cow_id: int | None = None
+    signed: Date | None = None
+    in_force: Date | None = None
+    ended: Date | None = None
+    end_reason: str | None = None
+    superseded_by: str | None = None
+    last_verified: Date | None = None
+    summary: str | None = None
+    note: str | None = None
+    sources: list[Source] = Field(min_length=1)
+    parties: list[Party] = Field(default_factory=list)
+    suspensions: list[Suspension] = Field(default_factory=list)
+    clauses: list[Clause] = Field(default_factory=list)
+    interpretations: list[Interpretation] = Field(default_factory=list)
+    invocations: list[Invocation] = Field(default_factory=list)
+    disputed: list[Disputed] = Field(default_factory=list)
+
+    # ---- queries -------------------------------------------------------------------
+    def is_in_force(self, day: Date) -> bool:
+        if self.in_force is None or day < self.in_force:
+            return False
+        return self.ended is None or day < self.ended
+
+    def members_on(self, day: Date) -> set[str]:
+        if not self.is_in_force(day):
+            return set()
+        return {p.state for p in self.parties if p.active_on(day)}
+
+    def states(self) -> set[str]:
+        """Every state that was ever a party."""
+        return {p.state for p in self.parties}
+
+    def spells(self, state: str) -> list[Party]:
+        return [p for p in self.parties if p.state == state]
+
+    def clause(self, clause_id: str) -> Clause:
+        for c in self.clauses:
+            if c.id == clause_id:
+                return c
+        raise KeyError(f"{self.id} has no clause '{clause_id}'")
+
+    def ref(self, clause: Clause) -> str:
+        return f"{self.id}#{clause.id}"
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    def is_defense(self) -> bool:
+        return any(c.type == "defense" for c in self.clauses)

@@ -1,0 +1,150 @@
+"""Text rendering for the command line (rich tables). JSON goes through ``to_json`` methods."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from foederis import states
+from foederis.engine.cascade import CascadeResult
+from foederis.engine.check import CheckResult
+from foederis.exports.obligations import DirectedObligation
+from foederis.model.enums import STRENGTH_TEXT, Status, Verdict
+from foederis.model.treaty import Treaty
+
+STATUS_STYLE = {Status.triggered: "bold green", Status.uncertain: "bold yellow",
+                Status.consultation: "cyan", Status.not_triggered: "dim"}
+MARK = {Verdict.met: "✓", Verdict.failed: "✗", Verdict.unknown: "?"}
+
+
+def name(code: str) -> str:
+    return f"{states.get(code).name} ({code})" if states.is_known(code) else code
+
+
+def treaty_table(treaties: list[Treaty], day: date | None) -> Table:
+    table = Table(title=f"Treaties{f' in force on {day}' if day else ''}", show_lines=False)
+    for col in ("id", "short name", "kind", "in force", "ended", "parties"):
+        table.add_column(col)
+    for t in treaties:
+        parties = t.members_on(day) if day else t.states()
+        table.add_row(t.id, t.short_name, t.kind.value, str(t.in_force or "—"),
+                      str(t.ended or ""), str(len(parties)))
+    return table
+
+
+def show_treaty(console: Console, t: Treaty) -> None:
+    console.print(f"[bold]{t.name}[/bold]  ({t.id})")
+    console.print(f"kind: {t.kind.value}   signed: {t.signed or 'unknown'}   in force: "
+                  f"{t.in_force or 'not in force'}   ended: {t.ended or '—'}"
+                  + (f" ({t.end_reason})" if t.end_reason else ""))
+    if t.atop_id or t.cow_id:
+        console.print(f"ATOP id: {t.atop_id or '—'}   COW id: {t.cow_id or '—'}")
+    if t.summary:
+        console.print(t.summary)
+    clauses = Table(title="Clauses", show_lines=True)
+    for col in ("clause", "type", "strength", "trigger", "text"):
+        clauses.add_column(col, overflow="fold")
+    for c in t.clauses:
+        trig = c.trigger
+        scope = "; ".join(f"{'/'.join(a.value for a in s.assets)} in {', '.join(s.areas)}"
+                          for s in trig.scope)
+        extra = []
+        if trig.adversaries:
+            extra.append(f"only vs {', '.join(trig.adversaries)}")
+        if trig.provocation_voids is not None:
+            extra.append(f"provocation voids: {trig.provocation_voids}")
+        clauses.add_row(f"{c.label}\n{t.ref(c)}", c.type.value, c.obligation.strength.value,
+                        f"{trig.event.value}\n{scope}" + ("\n" + "; ".join(extra) if extra else ""),
+                        c.text or (c.note or ""))
+    console.print(clauses)
+    parties = Table(title="Parties over time")
+    for col in ("state", "joined", "left", "note"):
+        parties.add_column(col)
+    for p in sorted(t.parties, key=lambda p: (p.joined, p.state)):
+        parties.add_row(name(p.state), str(p.joined), str(p.left or ""), p.note or "")
+    console.print(parties)
+    for s in t.suspensions:
+        console.print(f"[yellow]{s.kind}[/yellow] {s.from_}–{s.to or ''}: by {s.by} toward "
+                      f"{s.toward}. {s.summary or ''}")
+    if t.interpretations:
+        console.print("[bold]Interpretations[/bold]")
+        for i in t.interpretations:
+            console.print(f"  {i.date} {i.by} ({i.effect.value}, {i.status.value}) on "
+                          f"{i.clause}: {i.summary}")
+    if t.invocations:
+        console.print("[bold]Invocations[/bold]")
+        for v in t.invocations:
+            console.print(f"  {v.date or 'date unknown'} by {v.by or '—'} ({v.clause or '—'}): "
+                          f"{v.event} → {v.outcome.value}")
+    console.print("[bold]Sources[/bold]")
+    for s in t.sources:
+        console.print(f"  [{s.id}] {s.title or ''} {s.url} (accessed {s.accessed or '—'})")
+
+
+def allies_table(state: str, day: date, rows: list[DirectedObligation],
+                 pending: list[Treaty]) -> Table:
+    table = Table(title=f"Who owes {name(state)} a defense obligation on {day}")
+    for col in ("obligated state", "treaty", "clause", "strength", "note"):
+        table.add_column(col, overflow="fold")
+    for o in rows:
+        table.add_row(name(o.obligated), o.treaty, f"{o.article} ({o.clause})", o.strength.value,
+                      "participation frozen" if o.frozen else "")
+    caption = []
+    for t in pending:
+        caption.append(f"{t.id}: signed {t.signed}, not yet in force on {day}"
+                       + (f" (in force {t.in_force})" if t.in_force else ""))
+    if caption:
+        table.caption = "\n".join(caption)
+    return table
+
+
+def check_table(result: CheckResult, *, show_all: bool = False) -> Table:
+    s = result.scenario
+    attackers = ", ".join(name(a) if not a.startswith("non-state") else a for a in s.attacker)
+    table = Table(
+        title=f"{attackers} → {name(s.target)} on {s.date}: {s.severity.value} on "
+              f"{s.asset.value} in {result.place_name} (started by: {s.initiator.value})",
+        show_lines=True)
+    for col in ("state", "status", "strength", "treaty / clause", "reasons"):
+        table.add_column(col, overflow="fold")
+    rows = result.obligations
+    hidden = 0
+    for o in rows:
+        if not show_all and o.status is Status.not_triggered and len(rows) > 12:
+            hidden += 1
+            continue
+        reasons = Text()
+        for r in o.reasons:
+            reasons.append(f"{MARK[r.verdict]} {r.text}\n",
+                           style={"met": "", "failed": "red", "unknown": "yellow"}[r.verdict])
+        table.add_row(name(o.state), Text(o.status.value, style=STATUS_STYLE[o.status]),
+                      f"{o.strength.value}\n{STRENGTH_TEXT[o.strength]}",
+                      f"{o.treaty}\n{o.article}", reasons)
+    if hidden:
+        table.caption = f"{hidden} not-triggered obligations hidden (use --all to list them)"
+    if not rows:
+        table.caption = f"No treaty in the KB protects {name(s.target)}."
+    return table
+
+
+def cascade_text(console: Console, result: CascadeResult) -> None:
+    console.print(f"[bold]Cascade ({result.mode.value} mode)[/bold]")
+    for i, entries in enumerate(result.rounds):
+        console.print(f"[bold]Round {i}[/bold]")
+        for e in entries:
+            if e.obligation is None:
+                console.print(f"  {name(e.state)} — {e.side}")
+            else:
+                o = e.obligation
+                console.print(f"  {name(e.state)} joins the {e.side} side: {o.treaty} "
+                              f"{o.article} protects {name(o.protects)} ({o.status.value}, "
+                              f"{o.strength.value})")
+    for c in result.conflicts:
+        console.print(f"[yellow]conflict[/yellow]: {name(c['state'])} is bound to both sides: "
+                      f"{c['bound_to']}")
+    sides = result.sides
+    console.print(f"[bold]Sides[/bold] ({result.stopped.replace('_', ' ')}): attacker: "
+                  f"{', '.join(sides['attacker'])} | target: {', '.join(sides['target'])}")

@@ -1,0 +1,54 @@
+"""pytest collects scenario case files (``*.yaml`` under a ``scenarios`` directory whose
+top level has ``cases:``) and runs each case as a test item."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
+    if file_path.suffix in (".yaml", ".yml") and file_path.parent.name == "scenarios":
+        return ScenarioFile.from_parent(parent, path=file_path)
+    return None
+
+
+class ScenarioFile(pytest.File):
+    def collect(self) -> Iterator[pytest.Item]:
+        from foederis.testing.cases import load_case_file
+
+        for case in load_case_file(self.path):
+            yield ScenarioItem.from_parent(self, name=case.name, case=case)
+
+
+class ScenarioItem(pytest.Item):
+    def __init__(self, *, case: Any, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.case = case
+
+    def runtest(self) -> None:
+        from foederis.kb import load_kb
+        from foederis.testing.cases import run_case
+
+        problems = run_case(self.case, load_kb(), explain=True)
+        if problems:
+            raise ScenarioFailure(problems)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
+                     style: Any = None) -> str:
+        if isinstance(excinfo.value, ScenarioFailure):
+            return (f"{self.case.file}: Test '{self.case.name}'\n  "
+                    + "\n  ".join(excinfo.value.problems))
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, self.case.line, f"scenario: {self.case.name}"
+
+
+class ScenarioFailure(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems

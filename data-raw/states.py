@@ -15,20 +15,25 @@ The script checks the result (unique names and aliases, every COW code still in 
 1945 mapped, no overlapping COW spells) and exits non-zero if a check fails.
 """
 
+# ruff: noqa: E501, SIM905 - the curated tables are one state per line
+
 from __future__ import annotations
 
 import argparse
 import csv
 import datetime as dt
-import re
+import itertools
 import sys
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import pycountry
 import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from foederis.states import normalize  # noqa: E402 - the run-time normalization
 
 D = dt.date
 
@@ -63,6 +68,7 @@ NON_ISO_CODES = {"XKX": "XK", "RVN": None, "ZAN": None}
 
 # COW ccode -> ISO3 for codes used by exactly one registry state. Codes shared by two
 # registry states over time (255, 345, 365, 816) are in COW_SPLITS below.
+# fmt: off
 COW_TO_ISO3: dict[int, str] = {
     2: "USA", 20: "CAN", 31: "BHS", 40: "CUB", 41: "HTI", 42: "DOM", 51: "JAM", 52: "TTO",
     53: "BRB", 54: "DMA", 55: "GRD", 56: "LCA", 57: "VCT", 58: "ATG", 60: "KNA", 70: "MEX",
@@ -93,6 +99,7 @@ COW_TO_ISO3: dict[int, str] = {
     910: "PNG", 920: "NZL", 935: "VUT", 940: "SLB", 946: "KIR", 947: "TUV", 950: "FJI",
     955: "TON", 970: "NRU", 983: "MHL", 986: "PLW", 987: "FSM", 990: "WSM",
 }
+# fmt: on
 
 # COW codes that span a state split or union: explicit spells (code, from, to), dates
 # inclusive. Overrides the spells derived from the CSV for these states.
@@ -112,8 +119,11 @@ COW_SPLITS: dict[str, list[tuple[int, D | None, D | None]]] = {
     "SUN": [(365, D(1922, 12, 30), D(1991, 12, 25))],
     "SRB": [(345, D(1878, 7, 13), D(1918, 11, 30)), (345, D(2006, 6, 5), None)],
     "YUG": [(345, D(1918, 12, 1), D(2006, 6, 4))],
-    "DEU": [(255, None, D(1945, 5, 8)), (260, D(1955, 5, 5), D(1990, 10, 2)),
-            (255, D(1990, 10, 3), None)],
+    "DEU": [
+        (255, None, D(1945, 5, 8)),
+        (260, D(1955, 5, 5), D(1990, 10, 2)),
+        (255, D(1990, 10, 3), None),
+    ],
     "VDR": [(816, D(1954, 7, 21), D(1976, 7, 1))],
     "VNM": [(816, D(1976, 7, 2), None)],
 }
@@ -140,12 +150,21 @@ EXISTENCE: dict[str, tuple[D | None, D | None]] = {
     "RVN": (D(1954, 6, 4), D(1975, 4, 30)),  # COW dates (include the State of Vietnam)
     "ZAN": (D(1963, 12, 19), D(1964, 4, 26)),  # COW dates
     # continuing states of a union or split: existed before 1945
-    "RUS": (None, None), "SRB": (None, None), "DEU": (None, None), "YEM": (None, None),
+    "RUS": (None, None),
+    "SRB": (None, None),
+    "DEU": (None, None),
+    "YEM": (None, None),
     # unified Vietnam
     "VNM": (D(1976, 7, 2), None),
     # states that existed before COW counts them (COW uses UN admission for these)
-    "TWN": (None, None), "MCO": (None, None), "LIE": (None, None), "AND": (None, None),
-    "SMR": (None, None), "BTN": (None, None), "OMN": (None, None), "TON": (None, None),
+    "TWN": (None, None),
+    "MCO": (None, None),
+    "LIE": (None, None),
+    "AND": (None, None),
+    "SMR": (None, None),
+    "BTN": (None, None),
+    "OMN": (None, None),
+    "TON": (None, None),
     "LBN": (None, None),
     # independence earlier than the COW entry date
     "KOR": (D(1948, 8, 15), None),
@@ -399,6 +418,9 @@ OFFICIAL: dict[str, str] = {
     "BHS": "Commonwealth of The Bahamas",
     "GMB": "Republic of The Gambia",
     "MKD": "Republic of North Macedonia",
+    "MMR": "Republic of the Union of Myanmar",
+    "STP": "Democratic Republic of São Tomé and Príncipe",
+    "BIH": "Bosnia and Herzegovina",
     "SUN": "Union of Soviet Socialist Republics",
     "DDR": "German Democratic Republic",
     "YUG": "Socialist Federal Republic of Yugoslavia",
@@ -411,26 +433,6 @@ OFFICIAL: dict[str, str] = {
 
 # pycountry names that must NOT become aliases (ambiguous or misleading).
 DROP_ALIASES = {"Congo"}
-
-# --------------------------------------------------------------------------------------
-# Normalization: must match foederis.states.normalize
-# --------------------------------------------------------------------------------------
-_APOSTROPHES = "'\u2018\u2019\u02bb\u02bc`\u00b4"
-_FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
-                       "þ": "th", "ı": "i", "ß": "ss"})
-
-
-def normalize(text: str) -> str:
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).casefold().translate(_FOLD)
-    t = t.replace("&", " and ")
-    t = re.sub(f"[{_APOSTROPHES}]s\\b", "", t)
-    t = re.sub(f"[{_APOSTROPHES}.]", "", t)
-    t = re.sub(r"[\W_]+", " ", t).strip()
-    if t.startswith("the "):
-        t = t[4:]
-    return t
-
 
 # --------------------------------------------------------------------------------------
 # Build
@@ -446,11 +448,15 @@ def read_cow(path: Path) -> list[dict[str, Any]]:
         rows = list(csv.DictReader(f))
     out = []
     for r in rows:
-        out.append({
-            "abb": r["stateabb"], "code": int(r["ccode"]), "name": r["statenme"],
-            "start": _date(r["styear"], r["stmonth"], r["stday"]),
-            "end": _date(r["endyear"], r["endmonth"], r["endday"]),
-        })
+        out.append(
+            {
+                "abb": r["stateabb"],
+                "code": int(r["ccode"]),
+                "name": r["statenme"],
+                "start": _date(r["styear"], r["stmonth"], r["stday"]),
+                "end": _date(r["endyear"], r["endmonth"], r["endday"]),
+            }
+        )
     return out
 
 
@@ -466,8 +472,9 @@ def cow_spells(cow: list[dict[str, Any]]) -> dict[str, list[tuple[int, D | None,
             continue
         start = min(r["start"] for r in rows)
         end = max(r["end"] for r in rows)
-        spells[iso3].append((code, None if start == COW_FIRST_DAY else start,
-                             None if end == COW_LAST_DAY else end))
+        spells[iso3].append(
+            (code, None if start == COW_FIRST_DAY else start, None if end == COW_LAST_DAY else end)
+        )
     for iso3 in spells:
         spells[iso3].sort(key=lambda s: s[1] or D.min)
     spells.update(COW_SPLITS)
@@ -493,8 +500,13 @@ def parse_curated() -> dict[str, dict[str, Any]]:
         if iso3 in out:
             raise SystemExit(f"duplicate curated line for {iso3}")
         fields = [[x.strip() for x in f.split(";") if x.strip()] for f in lists]
-        out[iso3] = {"name": name, "aliases": fields[0], "demonyms": fields[1],
-                     "capitals": fields[2], "leaders": fields[3]}
+        out[iso3] = {
+            "name": name,
+            "aliases": fields[0],
+            "demonyms": fields[1],
+            "capitals": fields[2],
+            "leaders": fields[3],
+        }
     return out
 
 
@@ -546,12 +558,12 @@ def build(cow_path: Path) -> list[dict[str, Any]]:
                 py_official = py_official[4:]
             official = OFFICIAL.get(iso3) or py_official or c.name
             default_name = getattr(c, "common_name", None) or c.name
-            py_names = [c.name, getattr(c, "common_name", None) or "",
-                        py_official or ""]
+            py_names = [c.name, getattr(c, "common_name", None) or "", py_official or ""]
         name = cur["name"] or default_name
         seen: set[str] = {normalize(name)}
-        aliases = dedupe([official] + cur["aliases"]
-                         + [n for n in py_names if n and n not in DROP_ALIASES], seen)
+        aliases = dedupe(
+            [official] + cur["aliases"] + [n for n in py_names if n and n not in DROP_ALIASES], seen
+        )
         # official_name is a field of its own; keep it out of the aliases list
         aliases = [a for a in aliases if a != official]
         demonyms = dedupe(cur["demonyms"], set())
@@ -562,19 +574,21 @@ def build(cow_path: Path) -> list[dict[str, Any]]:
         else:
             f = first.get(iso3)
             start, end = (f if f and f >= D(1945, 1, 1) else None), None
-        states.append({
-            "iso3": iso3,
-            "iso2": iso2,
-            "name": name,
-            "official_name": official,
-            "cow": [{"code": c_, "from": a, "to": b} for c_, a, b in spells.get(iso3, [])],
-            "start": start,
-            "end": end,
-            "aliases": aliases,
-            "demonyms": demonyms,
-            "capitals": capitals,
-            "leaders": leaders,
-        })
+        states.append(
+            {
+                "iso3": iso3,
+                "iso2": iso2,
+                "name": name,
+                "official_name": official,
+                "cow": [{"code": c_, "from": a, "to": b} for c_, a, b in spells.get(iso3, [])],
+                "start": start,
+                "end": end,
+                "aliases": aliases,
+                "demonyms": demonyms,
+                "capitals": capitals,
+                "leaders": leaders,
+            }
+        )
     states.sort(key=lambda s: s["iso3"])
     check(states, cow)
     return states
@@ -600,17 +614,21 @@ def check(states: list[dict[str, Any]], cow: list[dict[str, Any]]) -> None:
             by_code[sp["code"]].append((sp["from"] or D.min, sp["to"] or D.max, s["iso3"]))
     for code, spans in by_code.items():
         spans.sort()
-        for (a0, a1, x), (b0, b1, y) in zip(spans, spans[1:], strict=False):
+        for (_, a1, x), (b0, _, y) in itertools.pairwise(spans):
             if b0 <= a1:
                 errors.append(f"COW {code}: spells of {x} and {y} overlap")
     # every COW code still in the system after 1945 is mapped
     for r in cow:
         if r["end"] >= D(1945, 1, 1) and r["code"] not in by_code:
             errors.append(f"COW {r['code']} {r['abb']} {r['name']} is not mapped")
-        if r["end"] < D(1945, 1, 1) and r["code"] not in by_code \
-                and r["code"] not in COW_UNMAPPED_OK:
-            errors.append(f"COW {r['code']} {r['abb']} ended before 1945: add to "
-                          "COW_UNMAPPED_OK or map it")
+        if (
+            r["end"] < D(1945, 1, 1)
+            and r["code"] not in by_code
+            and r["code"] not in COW_UNMAPPED_OK
+        ):
+            errors.append(
+                f"COW {r['code']} {r['abb']} ended before 1945: add to COW_UNMAPPED_OK or map it"
+            )
     if errors:
         raise SystemExit("\n".join(errors))
 
@@ -642,12 +660,21 @@ class _NoAliasDumper(yaml.SafeDumper):
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("cow_csv", type=Path, help="path to COW states2016.csv")
-    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1]
-                    / "src" / "foederis" / "data" / "states.yaml")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "src" / "foederis" / "data" / "states.yaml",
+    )
     args = ap.parse_args(argv)
     states = build(args.cow_csv)
-    body = yaml.dump({"states": states}, Dumper=_NoAliasDumper, sort_keys=False,
-                     allow_unicode=True, default_flow_style=None, width=100)
+    body = yaml.dump(
+        {"states": states},
+        Dumper=_NoAliasDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=None,
+        width=100,
+    )
     args.out.write_text(HEADER + body, encoding="utf-8")
     print(f"wrote {len(states)} states to {args.out}", file=sys.stderr)
     return 0

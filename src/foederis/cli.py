@@ -245,9 +245,9 @@ def check(attacker: Attacker, target: Target, on: On = None, where: Where = None
     if fmt is Fmt.json:
         _print_json(result.to_json())
     else:
-        from foederis.render import check_table
+        from foederis.render import check_text
 
-        out.print(check_table(result, show_all=show_all))
+        check_text(out, result, show_all=show_all)
 
 
 @app.command()

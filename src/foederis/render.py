@@ -101,33 +101,45 @@ def allies_table(state: str, day: date, rows: list[DirectedObligation],
     return table
 
 
-def check_table(result: CheckResult, *, show_all: bool = False) -> Table:
+def check_text(console: Console, result: CheckResult, *, show_all: bool = False) -> None:
     s = result.scenario
     attackers = ", ".join(name(a) if not a.startswith("non-state") else a for a in s.attacker)
-    table = Table(
-        title=f"{attackers} → {name(s.target)} on {s.date}: {s.severity.value} on "
-              f"{s.asset.value} in {result.place_name} (started by: {s.initiator.value})",
-        show_lines=True)
-    for col in ("state", "status", "strength", "treaty / clause", "reasons"):
-        table.add_column(col, overflow="fold")
+    console.print(f"[bold]{attackers} → {name(s.target)}[/bold] on {s.date}: "
+                  f"{s.severity.value} on {s.asset.value} in {result.place_name} "
+                  f"(started by: {s.initiator.value})")
     rows = result.obligations
-    hidden = 0
-    for o in rows:
-        if not show_all and o.status is Status.not_triggered and len(rows) > 12:
-            hidden += 1
-            continue
-        reasons = Text()
-        for r in o.reasons:
-            reasons.append(f"{MARK[r.verdict]} {r.text}\n",
-                           style={"met": "", "failed": "red", "unknown": "yellow"}[r.verdict])
-        table.add_row(name(o.state), Text(o.status.value, style=STATUS_STYLE[o.status]),
-                      f"{o.strength.value}\n{STRENGTH_TEXT[o.strength]}",
-                      f"{o.treaty}\n{o.article}", reasons)
-    if hidden:
-        table.caption = f"{hidden} not-triggered obligations hidden (use --all to list them)"
     if not rows:
-        table.caption = f"No treaty in the KB protects {name(s.target)}."
-    return table
+        console.print(f"No treaty in the knowledge base protects {name(s.target)}.")
+        return
+    shown = [o for o in rows if show_all or o.status is not Status.not_triggered or len(rows) <= 12]
+    table = Table(show_lines=False)
+    for col in ("obligated state", "status", "strength", "treaty", "clause", "deciding reason"):
+        table.add_column(col, overflow="fold")
+    for o in shown:
+        deciding = o.failing()
+        why = deciding[0].text if deciding else "every condition is met"
+        table.add_row(name(o.state), Text(o.status.value, style=STATUS_STYLE[o.status]),
+                      o.strength.value, o.treaty, o.article, why)
+    hidden = len(rows) - len(shown)
+    if hidden:
+        table.caption = f"{hidden} not-triggered obligations hidden (--all lists them)"
+    console.print(table)
+    console.print("[bold]Reasons[/bold]")
+    seen: set[tuple[str, str]] = set()
+    for o in shown:
+        key = (o.clause, o.status.value + "".join(r.text for r in o.failing()))
+        if key in seen:
+            continue  # same clause, same verdict: the reasons were printed above
+        seen.add(key)
+        same = [x.state for x in shown if x.clause == o.clause and x.status is o.status
+                and x.failing() == o.failing()]
+        who = ", ".join(same[:6]) + (f" and {len(same) - 6} more" if len(same) > 6 else "")
+        console.print(f"[bold]{o.clause}[/bold] ({o.article}) → {o.status.value}: {who}")
+        for r in o.reasons:
+            style = {"met": "", "failed": "red", "unknown": "yellow"}[r.verdict]
+            console.print(Text(f"  {MARK[r.verdict]} {r.text}", style=style))
+        for src in o.sources[:3]:
+            console.print(f"    source: {src.url}", highlight=False)
 
 
 def cascade_text(console: Console, result: CascadeResult) -> None:

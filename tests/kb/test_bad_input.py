@@ -19,12 +19,12 @@ CASES = {
     "unknown-state.yaml": (13, "parties[1].state", ["unknown state 'PRKK'", "PRK"]),
     "leaves-before-joins.yaml": (15, "parties[1].left", ["leaves", "before it joins"]),
     "overlapping-spells.yaml": (14, "parties[1].joined", ["overlap", "USA"]),
-    "unknown-area.yaml": (23, "clauses[0].trigger.scope[0].areas[0]",
+    "unknown-area.yaml": (22, "clauses[0].trigger.scope[0].areas[0]",
                           ["unknown area 'north-atlantik-area'", "north-atlantic"]),
-    "unknown-source.yaml": (13, "parties[0].sources[0]", ["unknown source id 'txet'"]),
-    "unknown-key.yaml": (14, "signd", ["unknown key"]),
-    "duplicate-key.yaml": (14, "signed", ["duplicate key"]),
-    "malformed.yaml": (12, "(syntax)", ["malformed YAML"]),
+    "unknown-source.yaml": (12, "parties[0].sources[0]", ["unknown source id 'txet'"]),
+    "unknown-key.yaml": (13, "signd", ["unknown key"]),
+    "duplicate-key.yaml": (13, "signed", ["duplicate key"]),
+    "malformed.yaml": (13, "(syntax)", ["malformed YAML"]),
 }
 
 

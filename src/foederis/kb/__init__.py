@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from foederis.errors import KBValidationError, Problem, UnknownAreaError, UnknownTreatyError
+from foederis.kb import compiled
 from foederis.kb.load import BUILTIN_DIR, layer_files, read_layers, user_dirs, yaml_files
 from foederis.kb.validate import check_kb
 from foederis.model.area import Area
@@ -82,9 +83,14 @@ def load_kb(extra_dirs: Sequence[Path] | None = None) -> KnowledgeBase:
 
 @cache
 def _load_cached(dirs: tuple[Path, ...]) -> KnowledgeBase:
+    files = [f for layer in layer_files(dirs) for f in layer]
+    cached = compiled.read(files)
+    if cached is not None:
+        return cached
     kb, problems = _build(dirs)
     if problems:
         raise KBValidationError(problems)
+    compiled.write(files, kb)
     return kb
 
 
@@ -100,7 +106,8 @@ def validate_paths(paths: Sequence[Path]) -> list[Problem]:
     user_files = [f for p in paths for f in yaml_files(p)]
     from foederis.kb.load import builtin_files
 
-    raw = read_layers([builtin_files(), user_files])
+    mine = {f.resolve() for f in user_files}
+    raw = read_layers([[f for f in builtin_files() if f.resolve() not in mine], user_files])
     problems = raw.problems + check_kb(raw)
     wanted = {str(f) for f in user_files}
     from foederis.errors import display_path

@@ -99,8 +99,9 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
             out.append(p)
 
     # treaty dates
-    if t.signed and t.in_force and t.in_force < t.signed:
-        add(("in_force",), f"enters into force ({t.in_force}) before it was signed ({t.signed})")
+    if t.signed and t.in_force and t.in_force < t.signed and t.kind != "policy":
+        add(("in_force",), f"enters into force ({t.in_force}) before it was signed ({t.signed})",
+            "only a policy (a statute, kind: policy) may take effect retroactively")
     if t.in_force and t.ended and t.ended < t.in_force:
         add(("ended",), f"ends ({t.ended}) before it entered into force ({t.in_force})")
     if t.superseded_by and t.superseded_by not in raw.treaties:

@@ -10,7 +10,7 @@ from foederis.model.treaty import Source
 
 
 class Area(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str
     name: str
@@ -27,7 +27,7 @@ class Area(BaseModel):
 
 
 class AreaFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     areas: list[Area] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)

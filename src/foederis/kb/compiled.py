@@ -1,0 +1,76 @@
+"""A compiled copy of the validated KB, so that a fresh process does not re-parse and
+re-validate every YAML file.
+
+The cache key is a digest of the foederis version and each input file's path, size and
+modification time; any edit to any treaty, area or state file makes a new key. The copy is
+written only after validation passed, atomically (temp file + rename), under
+``$FOEDERIS_CACHE_DIR`` or ``~/.cache/foederis``. Set ``FOEDERIS_CACHE_DIR=off`` to
+disable it. A cache that cannot be read or written is ignored: the YAML is the truth.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from foederis import __version__
+
+if TYPE_CHECKING:
+    from foederis.kb import KnowledgeBase
+
+STATES_FILE = Path(__file__).resolve().parent.parent / "data" / "states.yaml"
+
+
+def cache_dir() -> Path | None:
+    env = os.environ.get("FOEDERIS_CACHE_DIR")
+    if env == "off":
+        return None
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "foederis"
+
+
+def key(files: Sequence[Path]) -> str:
+    h = hashlib.sha256(__version__.encode())
+    for f in [*files, STATES_FILE]:
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        h.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:32]
+
+
+def read(files: Sequence[Path]) -> KnowledgeBase | None:
+    d = cache_dir()
+    if d is None:
+        return None
+    path = d / f"kb-{key(files)}.pickle"
+    try:
+        with path.open("rb") as fh:
+            kb = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    from foederis.kb import KnowledgeBase
+
+    return kb if isinstance(kb, KnowledgeBase) else None
+
+
+def write(files: Sequence[Path], kb: KnowledgeBase) -> None:
+    d = cache_dir()
+    if d is None:
+        return
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=d, prefix=".kb-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, d / f"kb-{key(files)}.pickle")
+    except OSError:
+        return

@@ -27,7 +27,7 @@ _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 
 _PATTERNS: list[tuple[re.Pattern[str], Precision]] = [
-    (re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), "day"),
+    (re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), "day"),
     (
         re.compile(
             rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>{_DAY})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b",

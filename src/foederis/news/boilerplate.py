@@ -1,0 +1,106 @@
+"""Patterns of page chrome found in news text: prompts, "read more" lines, headline lists,
+publisher blocks, bylines. Shared by read (to find title, outlet and byline) and clean (to
+remove them)."""
+
+from __future__ import annotations
+
+import re
+
+from foederis.news.dates import date_line
+from foederis.news.textutil import word_count
+
+# Subscription, sign-up and app prompts (only matched on short lines).
+PROMPT = re.compile(
+    r"(?i)\b(?:sign (?:up|in)|log ?in\b|subscri(?:be|ption|ber)|newsletter|download (?:the|our) app"
+    r"|one app\b|already a member|start reading|free trial|days? free\b|premium (?:titles|content)"
+    r"|curated (?:specifically )?for you|get all your news|trusted (?:global )?sources|read news from"
+    r"|create (?:an?|a free) account|register (?:now|for free)|follow us|share (?:this|on)\b"
+    r"|click here|cookies?\b|advertisement|continue reading|listen to this article"
+    r"|all rights reserved|copyright ©|©)"
+)
+# "Read more" and link-list headings (a line on its own).
+READ_MORE = re.compile(
+    r"(?i)^(?:read more|also read|read also|see also|more on this|related(?: stories| articles"
+    r"| coverage| content)?|recommended(?: for you)?|top stories|our picks|more (?:news|stories)"
+    r"|you (?:may|might) also like|trending(?: now)?|most (?:read|popular|viewed)|editor'?s picks)\b"
+)
+# Headings that open a list of other headlines.
+HEADLINE_LIST = re.compile(
+    r"(?i)^(?:other news|more news|latest news|latest|more headlines|headlines|related news"
+    r"|more from [\w .]+|in other news|news in brief)\s*:?$"
+)
+# Headings that open a publisher's contact / imprint block.
+CONTACT_HEADING = re.compile(
+    r"(?i)^(?:contacts?|contact us|about us|imprint|impressum|legal notice|advertise with us)\s*:?$"
+)
+CONTACT_LINE = re.compile(
+    r"(?i)^(?:owner|registration(?: certificate| number| no\.?)?|reg\. no|address|e-?mail"
+    r"|phone|tel|fax|editor[- ]in[- ]chief|publisher|vat(?: no)?|company number)\b\s*[:#]?"
+)
+# A site describing itself, or greeting the reader.
+PUBLISHER = re.compile(
+    r"(?i)^(?:welcome to\b|powered by\b|[\w-]+\.(?:com|net|org|co\.uk|news|info|io|tv)\b[^.]{0,40}"
+    r"\bis an?\b)"
+)
+TIMESTAMP = re.compile(r"(?i)^\d+\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago$")
+BYLINE = re.compile(
+    r"^By\s*(?P<name>(?:[A-Z][\w.'’-]*\s*){1,4}?)"
+    r"(?:\s*[,|/]\s*|\s+)?(?P<outlet>Associated Press|The Associated Press|AP|Reuters|AFP"
+    r"|Agence France-Presse|Bloomberg|Yonhap|Kyodo|dpa|[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})?\s*$"
+)
+METADATA = re.compile(r"(?i)^(?:source|updated|published|posted|last updated|filed|dateline)\s*:")
+CAPTION = re.compile(
+    r"(?i)\bposes? for (?:a )?photos?\b|\((?:AP|Reuters|AFP|Getty|EPA)?\s*Photo\b|^(?:photo|image"
+    r"|caption|file photo)\s*[:|]|\bGetty Images\b|\([^()]*,[^()]*$"
+)
+BREADCRUMB = re.compile(r"^\S[^/>|»]{0,30}(?:\s[/>|»]\s[^/>|»]{1,30}){1,5}$")
+DECORATION = re.compile(r"^[\W_]+$")
+
+
+def is_short(line: str, max_words: int) -> bool:
+    return word_count(line) <= max_words
+
+
+def chrome_reason(line: str) -> str | None:
+    """Why a single line (stripped) is page chrome, judged on its own; None if it may be
+    article text. Context rules (lists, blocks, header and footer runs) live in clean."""
+    if not line:
+        return None
+    if DECORATION.match(line):
+        return "decoration"
+    if TIMESTAMP.match(line):
+        return "timestamp"
+    words = word_count(line)
+    if words <= 8 and BYLINE.match(line):
+        return "byline"
+    if date_line(line) is not None:
+        return "dateline"
+    if words <= 12 and METADATA.match(line):
+        return "metadata"
+    if words <= 20 and READ_MORE.match(line):
+        return "read-more"
+    if words <= 20 and PROMPT.search(line):
+        return "prompt"
+    if words <= 80 and PUBLISHER.match(line):
+        return "publisher"
+    if words <= 15 and CONTACT_LINE.match(line):
+        return "contact-block"
+    if words <= 10 and BREADCRUMB.match(line):
+        return "navigation"
+    if words <= 60 and CAPTION.search(line) and not line.rstrip().endswith((".", "?", "!", '"', "”")):
+        return "caption"
+    if words <= 60 and re.search(r"(?i)\bposes? for (?:a )?photos?\b", line):
+        return "caption"
+    return None
+
+
+def looks_like_headline(line: str) -> bool:
+    """A headline: 3 to 30 words, no closing full stop or colon, not chrome."""
+    words = word_count(line)
+    if not 3 <= words <= 30 or len(line) > 220:
+        return False
+    if line.rstrip().endswith((".", ":", ",", ";")):
+        return False
+    if line.lstrip()[:1] in "•·▪◦●-*>":
+        return False
+    return chrome_reason(line) is None and not HEADLINE_LIST.match(line)

@@ -63,8 +63,8 @@ def show_treaty(console: Console, t: Treaty) -> None:
     parties = Table(title="Parties over time")
     for col in ("state", "joined", "left", "note"):
         parties.add_column(col)
-    for p in sorted(t.parties, key=lambda p: (p.joined, p.state)):
-        parties.add_row(name(p.state), str(p.joined), str(p.left or ""), p.note or "")
+    for p in sorted(t.parties, key=lambda p: (p.joined or date.min, p.state)):
+        parties.add_row(name(p.state), str(p.joined or 'at entry into force'), str(p.left or ""), p.note or "")
     console.print(parties)
     for s in t.suspensions:
         console.print(f"[yellow]{s.kind}[/yellow] {s.from_}–{s.to or ''}: by {s.by} toward "

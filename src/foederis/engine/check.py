@@ -328,23 +328,7 @@ class Engine:
         tsrc = tuple(self._src(t, [t.sources[0].id])) if t.sources else ()
         day = s.date
         # 1. in force
-        if t.in_force is None:
-            reasons.append(Reason("in_force", Verdict.failed,
-                                  f"{t.short_name} was signed {_fmt(t.signed)} but has not "
-                                  "entered into force", tsrc))
-        elif day < t.in_force:
-            signed = f"signed {t.signed}, " if t.signed and t.signed <= day else ""
-            reasons.append(Reason("in_force", Verdict.failed,
-                                  f"{t.short_name} is not yet in force on {day} ({signed}in force "
-                                  f"from {t.in_force})", tsrc))
-        elif t.ended is not None and day >= t.ended:
-            why = f": {t.end_reason}" if t.end_reason else ""
-            reasons.append(Reason("in_force", Verdict.failed,
-                                  f"{t.short_name} ended on {t.ended}{why}", tsrc))
-        else:
-            reasons.append(Reason("in_force", Verdict.met,
-                                  f"{t.short_name} is in force on {day} (since {t.in_force})",
-                                  tsrc))
+        reasons.append(self._in_force(t, day, tsrc))
         # 2. the protected state is a party
         if s.target in t.states():
             if s.target in self.members(t, day):
@@ -384,6 +368,34 @@ class Engine:
         sources = _dedupe(
             [*csrc, *tsrc, *(x for r in reasons for x in r.sources)])
         return _ClauseVerdict(t, c, tuple(reasons), tuple(sources))
+
+    @staticmethod
+    def _in_force(t: Treaty, day: date, src: tuple[SourceRef, ...]) -> Reason:
+        if t.ended is not None and day >= t.ended:
+            why = f": {t.end_reason}" if t.end_reason else ""
+            return Reason("in_force", Verdict.failed, f"{t.short_name} ended on {t.ended}{why}",
+                          src)
+        if t.in_force is not None:
+            if day >= t.in_force:
+                return Reason("in_force", Verdict.met,
+                              f"{t.short_name} is in force on {day} (since {t.in_force})", src)
+            signed = f"signed {t.signed}, " if t.signed and t.signed <= day else ""
+            return Reason("in_force", Verdict.failed,
+                          f"{t.short_name} is not yet in force on {day} ({signed}in force "
+                          f"from {t.in_force})", src)
+        if t.in_force_by is not None:
+            if day >= t.in_force_by:
+                return Reason("in_force", Verdict.met,
+                              f"{t.short_name} was in force by {t.in_force_by} (the exact day "
+                              "it entered into force is unknown)", src)
+            if t.signed is None or day >= t.signed:
+                return Reason("in_force", Verdict.unknown,
+                              f"{t.short_name} was signed {_fmt(t.signed)} and in force by "
+                              f"{t.in_force_by}; whether it was in force on {day} is unknown",
+                              src)
+        return Reason("in_force", Verdict.failed,
+                      f"{t.short_name} was signed {_fmt(t.signed)} but is not known to have "
+                      "entered into force", src)
 
     def _severity(self, c: Clause, s: Scenario, src: tuple[SourceRef, ...]) -> Reason:
         need = c.trigger.event
@@ -504,10 +516,11 @@ def _area_text(ref: str, engine: Engine) -> str:
 
 
 def _spell_text(t: Treaty, state: str) -> str:
-    spells = sorted(t.spells(state), key=lambda p: p.joined)
+    spells = sorted(t.spells(state), key=lambda p: p.joined or date.min)
     if not spells:
         return ""
-    parts = [f"joined {p.joined}" + (f", left {p.left}" if p.left else "") for p in spells]
+    parts = [f"joined {p.joined or 'at entry into force'}" + (f", left {p.left}" if p.left else "")
+             for p in spells]
     return f" ({'; '.join(parts)})"
 
 

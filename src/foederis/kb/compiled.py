@@ -1,8 +1,9 @@
 """A compiled copy of the validated KB, so that a fresh process does not re-parse and
 re-validate every YAML file.
 
-The cache key is a digest of the foederis version and each input file's path, size and
-modification time; any edit to any treaty, area or state file makes a new key. The copy is
+The cache key is a digest of the foederis version and the path, size and modification time
+of each input file and of the model and loader code; any edit to any treaty, area or state
+file, or to the classes being pickled, makes a new key. The copy is
 written only after validation passed, atomically (temp file + rename), under
 ``$FOEDERIS_CACHE_DIR`` or ``~/.cache/foederis``. Set ``FOEDERIS_CACHE_DIR=off`` to
 disable it. A cache that cannot be read or written is ignored: the YAML is the truth.
@@ -23,7 +24,10 @@ from foederis import __version__
 if TYPE_CHECKING:
     from foederis.kb import KnowledgeBase
 
-STATES_FILE = Path(__file__).resolve().parent.parent / "data" / "states.yaml"
+PACKAGE = Path(__file__).resolve().parent.parent
+STATES_FILE = PACKAGE / "data" / "states.yaml"
+# the code that shapes the pickled objects: a change here must invalidate the cache
+MODEL_CODE = sorted((PACKAGE / "model").glob("*.py")) + sorted((PACKAGE / "kb").glob("*.py"))
 
 
 def cache_dir() -> Path | None:
@@ -38,7 +42,7 @@ def cache_dir() -> Path | None:
 
 def key(files: Sequence[Path]) -> str:
     h = hashlib.sha256(__version__.encode())
-    for f in [*files, STATES_FILE]:
+    for f in [*files, STATES_FILE, *MODEL_CODE]:
         try:
             st = f.stat()
         except OSError:

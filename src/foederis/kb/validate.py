@@ -6,6 +6,7 @@ Each check appends a Problem located at the offending field, so one run reports 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from foederis import states
 from foederis.errors import Problem
@@ -102,6 +103,9 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
     if t.signed and t.in_force and t.in_force < t.signed and t.kind != "policy":
         add(("in_force",), f"enters into force ({t.in_force}) before it was signed ({t.signed})",
             "only a policy (a statute, kind: policy) may take effect retroactively")
+    if t.in_force and t.in_force_by:
+        add(("in_force_by",), "give either in_force (the day) or in_force_by (known to be in "
+            "force by that day), not both", "keep in_force when the exact day is known")
     if t.in_force and t.ended and t.ended < t.in_force:
         add(("ended",), f"ends ({t.ended}) before it entered into force ({t.in_force})")
     if t.superseded_by and t.superseded_by not in raw.treaties:
@@ -110,10 +114,13 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
     # parties
     for i, party in enumerate(t.parties):
         state(("parties", i, "state"), party.state)
+        if party.joined is None and t.in_force is not None:
+            add(("parties", i, "joined"), "joined may be left out only when the treaty's day "
+                "of entry into force is unknown", f"use the in-force date {t.in_force}")
         refs(("parties", i, "sources"), party.sources)
         for j, d in enumerate(party.disputed):
             refs(("parties", i, "disputed", j, "sources"), d.sources)
-        if party.left is not None and party.left < party.joined:
+        if party.left is not None and party.joined is not None and party.left < party.joined:
             add(("parties", i, "left"),
                 f"{party.state} leaves ({party.left}) before it joins ({party.joined})",
                 "check both dates against the source")
@@ -195,10 +202,10 @@ def _check_overlaps(t: Treaty, add: object) -> None:
     for i, p in enumerate(t.parties):
         by_state.setdefault(p.state, []).append(i)
     for code, idxs in by_state.items():
-        spells = sorted(idxs, key=lambda i: t.parties[i].joined)
+        spells = sorted(idxs, key=lambda i: t.parties[i].joined or date.min)
         for a, b in zip(spells, spells[1:], strict=False):
             first, second = t.parties[a], t.parties[b]
-            if first.left is None or second.joined < first.left:
+            if first.left is None or (second.joined or date.min) < first.left:
                 add(("parties", b, "joined"),  # type: ignore[operator]
                     f"membership spells of {code} overlap: the spell from {first.joined} "
                     f"{'never ends' if first.left is None else f'ends {first.left}'} but another "

@@ -54,15 +54,21 @@ class Disputed(_Strict):
 
 
 class Party(_Strict):
+    """One membership spell. ``joined: null`` marks an original party whose obligations
+    began when the treaty entered into force (use it only when that day is unknown)."""
+
     state: str
-    joined: Date
+    joined: Date | None = None
     left: Date | None = None
     sources: list[str] = Field(default_factory=list)
     note: str | None = None
     disputed: list[Disputed] = Field(default_factory=list)
 
     def active_on(self, day: Date) -> bool:
-        return self.joined <= day and (self.left is None or day < self.left)
+        """Active on ``day``, assuming the treaty is in force that day."""
+        if self.joined is not None and day < self.joined:
+            return False
+        return self.left is None or day < self.left
 
 
 class Suspension(_Strict):
@@ -155,6 +161,7 @@ class Treaty(_Strict):
     cow_id: int | None = None
     signed: Date | None = None
     in_force: Date | None = None
+    in_force_by: Date | None = None
     ended: Date | None = None
     end_reason: str | None = None
     superseded_by: str | None = None
@@ -170,8 +177,15 @@ class Treaty(_Strict):
     disputed: list[Disputed] = Field(default_factory=list)
 
     # ---- queries -------------------------------------------------------------------
+    @property
+    def effective_from(self) -> Date | None:
+        """The first day we may treat the treaty as in force: its entry into force, or, when
+        that day is unknown, the day by which sources show it was in force."""
+        return self.in_force if self.in_force is not None else self.in_force_by
+
     def is_in_force(self, day: Date) -> bool:
-        if self.in_force is None or day < self.in_force:
+        start = self.effective_from
+        if start is None or day < start:
             return False
         return self.ended is None or day < self.ended
 

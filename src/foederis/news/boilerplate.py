@@ -43,10 +43,13 @@ PUBLISHER = re.compile(
     r"\bis an?\b)"
 )
 TIMESTAMP = re.compile(r"(?i)^\d+\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago$")
+AGENCY = (
+    r"(?:The )?Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|Yonhap|Kyodo"
+    r"|dpa|Xinhua|TASS|KCNA|UPI|CNN|BBC"
+)
 BYLINE = re.compile(
-    r"^By\s*(?P<name>(?:[A-Z][\w.'’-]*\s*){1,4}?)"
-    r"(?:\s*[,|/]\s*|\s+)?(?P<outlet>Associated Press|The Associated Press|AP|Reuters|AFP"
-    r"|Agence France-Presse|Bloomberg|Yonhap|Kyodo|dpa|[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})?\s*$"
+    rf"^By\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}?)"
+    rf"(?:\s*[,|/]?\s*(?P<outlet>{AGENCY}))?\s*$"
 )
 METADATA = re.compile(r"(?i)^(?:source|updated|published|posted|last updated|filed|dateline)\s*:")
 CAPTION = re.compile(

@@ -23,6 +23,7 @@ LIST_ITEM_MAX_WORDS = 40
 CONTACT_ITEM_MAX_WORDS = 15
 SHORT_REPEAT_MAX_WORDS = 12
 DUPLICATE_MIN_WORDS = 8
+FOOTER_ITEM_MAX_WORDS = 6
 
 _Mark = Callable[[int, str], None]
 
@@ -155,10 +156,11 @@ def _mark_header(
 def _mark_footer(
     lines: list[str], idx: list[int], reasons: dict[int, str], mark: _Mark
 ) -> None:
-    """The run of short lines after the last paragraph, when prompts or links are in it."""
+    """The run of chrome and very short lines after the last paragraph, when prompts or
+    links are in it (a truncated last sentence is kept)."""
     run: list[int] = []
     for i in reversed(idx):
-        if word_count(lines[i]) >= LONG_LINE_WORDS and i not in reasons:
+        if i not in reasons and word_count(lines[i]) > FOOTER_ITEM_MAX_WORDS:
             break
         run.append(i)
     if any(reasons.get(i) in ("prompt", "read-more", "repeated") for i in run):

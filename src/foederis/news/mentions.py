@@ -1,0 +1,119 @@
+"""State and treaty-article mentions in a sentence.
+
+States are found by looking up word n-grams in ``foederis.states.name_index()`` (names,
+aliases, demonyms, capitals, leaders), keyed the way ``states.normalize`` keys them. A
+match must start with a capital letter ("Turkey", not "turkey"; "US", not "us"), and a
+few phrases that contain a state's name but do not mean the state ("South China Sea",
+"post-Soviet", "South American") are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from foederis import states
+
+MAX_NGRAM = 6
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
+# Phrases that contain a state name but do not refer to the state.
+_NOT_A_STATE = re.compile(
+    r"(?i)\b(?:South|East) China Sea\b|\bpost-Soviet\b|\bSoviet[- ]era\b|\bKorean (?:War|Peninsula)\b"
+    r"|\b(?:Central|South|North|Latin|Pan)[- ]American\b|\bCold War\b|\bWest(?:ern)? European\b"
+    r"|\bPeople'?s Daily\b|\bKim Il Sung Square\b"
+    r"|^[A-Z][A-Z .,'-]+\s(?:--|—|–)\s"  # a dateline: "BANGKOK -- "
+)
+# Prefixes used in compound adjectives ("Russo-North Korea Treaty", "Sino-American").
+_PREFIXES = {"russo": "RUS", "sino": "CHN", "soviet": "SUN"}
+_ARTICLE = re.compile(
+    r"\b(?:Article|Art\.)\s*(?P<n>\d{1,3}|[IVXLC]{1,7})(?P<sub>\s*\(\d+\))?(?![\w])"
+)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+@dataclass(frozen=True, slots=True)
+class StateMention:
+    iso3: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMention:
+    number: str  # as written: "4", "V", "42(7)"
+    start: int
+    end: int
+
+
+@cache
+def _index() -> tuple[dict[str, str], int]:
+    index = dict(states.name_index())
+    index.update({k: v for k, v in _PREFIXES.items() if k not in index})
+    longest = max((len(k.split()) for k in index), default=1)
+    return index, min(longest, MAX_NGRAM)
+
+
+def find_states(text: str) -> list[StateMention]:
+    """State mentions in order, longest match first (no overlaps)."""
+    index, longest = _index()
+    masked = [(m.start(), m.end()) for m in _NOT_A_STATE.finditer(text)]
+    toks = [
+        m for m in _TOKEN.finditer(text)
+        if not any(s <= m.start() < e for s, e in masked)
+    ]
+    out: list[StateMention] = []
+    i = 0
+    while i < len(toks):
+        if not toks[i].group()[0].isupper():
+            i += 1
+            continue
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            span = toks[i : i + n]
+            # an n-gram must be contiguous text (words separated by spaces or hyphens)
+            if any(not _joined(text, a.end(), b.start()) for a, b in zip(span, span[1:], strict=False)):
+                continue
+            raw = text[span[0].start() : span[-1].end()]
+            iso = index.get(states.normalize(raw))
+            if iso is not None:
+                end = span[-1].end()
+                if raw.endswith(".") and not _is_abbreviation(raw):
+                    end -= 1
+                out.append(StateMention(iso, span[0].start(), end, text[span[0].start() : end]))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _joined(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return gap in (" ", "-", "–") or (gap.isspace() and len(gap) <= 2)
+
+
+def _is_abbreviation(token: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}", token))
+
+
+def find_articles(text: str) -> list[ArticleMention]:
+    return [
+        ArticleMention(m.group("n") + (m.group("sub") or "").replace(" ", ""), m.start(), m.end())
+        for m in _ARTICLE.finditer(text)
+    ]
+
+
+def article_key(number: str) -> str:
+    """A comparison key for article numbers: "IV" and "4" both give "4"; "3(1)" gives
+    "3(1)"; words such as "unknown" stay as they are (lower-cased)."""
+    head, _, rest = number.strip().partition("(")
+    head = head.strip().upper()
+    if head and all(c in _ROMAN for c in head):
+        total = 0
+        for c, nxt in zip(head, [*head[1:], ""], strict=True):
+            v = _ROMAN[c]
+            total += -v if nxt and _ROMAN[nxt] > v else v
+        head = str(total)
+    key = head.lower()
+    return f"{key}({rest}" if rest else key

@@ -1,0 +1,279 @@
+"""Stage 1 — read articles: plain text, HTML (main text by trafilatura) and Markdown
+(text via markdown-it, YAML front matter for metadata); single files or directories.
+
+Each file gives a :class:`RawDocument` or a :class:`ReadError` with the reason it was
+skipped (empty, binary, too large, not UTF-8, no text); one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from markdown_it import MarkdownIt
+
+from foederis.news import boilerplate as bp
+from foederis.news.dates import date_line, parse_iso
+
+Format = Literal["text", "html", "markdown"]
+
+MAX_BYTES = 50_000_000  # 50 MB: larger files are skipped
+HEADER_LINES = 40  # metadata (byline, dateline, outlet) is looked for in the first lines
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html",
+                 ".xhtml": "html", ".md": "markdown", ".markdown": "markdown"}  # fmt: skip
+_SNIFF_HTML = re.compile(rb"(?is)^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[ >])")
+_SCRIPT = re.compile(r"(?is)<script\b")
+_FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    path: Path
+    format: Format
+    text: str
+    content_hash: str
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: date | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    path: Path
+    reason: str
+
+
+ReadResult = RawDocument | ReadError
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named, and files with a known suffix under directories named (sorted)."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            yield from sorted(
+                f for f in path.rglob("*")
+                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES and not f.name.startswith(".")
+            )
+        else:
+            yield path
+
+
+def read_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES) -> Iterator[ReadResult]:
+    for path in iter_files(paths):
+        yield read_file(path, max_bytes=max_bytes)
+
+
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> ReadResult:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return ReadError(path, f"cannot read: {exc.strerror or exc}")
+    if size > max_bytes:
+        return ReadError(path, f"too large: {size:,} bytes (limit {max_bytes:,})")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return ReadError(path, f"cannot read: {exc.strerror or exc}")
+    return read_bytes(path, data)
+
+
+def read_bytes(path: Path, data: bytes) -> ReadResult:
+    """One document from a file's bytes (``path`` names it and picks the format)."""
+    if not data.strip():
+        return ReadError(path, "empty file")
+    if _looks_binary(data):
+        return ReadError(path, "binary content (NUL or control bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return ReadError(path, f"invalid UTF-8 at byte {exc.start}")
+    digest = hashlib.sha256(data).hexdigest()
+    fmt = _format_of(path, data)
+    if fmt == "html":
+        return _read_html(path, text, digest)
+    if fmt == "markdown":
+        return _read_markdown(path, text, digest)
+    return _read_text(path, text, digest)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return control > len(head) * 0.05
+
+
+def _format_of(path: Path, data: bytes) -> Format:
+    known = TEXT_SUFFIXES.get(path.suffix.lower())
+    if known == "html" or (known is None and _SNIFF_HTML.match(data[:1024])):
+        return "html"
+    if known == "markdown":
+        return "markdown"
+    return "text"
+
+
+# ---- HTML --------------------------------------------------------------------------
+
+
+def _read_html(path: Path, html: str, digest: str) -> ReadResult:
+    import trafilatura  # imported on first use: it is slow to import
+
+    notes = []
+    scripts = len(_SCRIPT.findall(html))
+    if scripts:
+        notes.append(f"dropped {scripts} <script> element(s)")
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=False,
+    )
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        reason = "no article text found in HTML"
+        if scripts:
+            reason += f" ({scripts} <script> element(s) dropped)"
+        return ReadError(path, reason)
+    title = getattr(doc, "title", None)
+    return RawDocument(
+        path=path, format="html", text=text, content_hash=digest,
+        title=title or None,
+        outlet=getattr(doc, "sitename", None) or getattr(doc, "hostname", None) or None,
+        byline=getattr(doc, "author", None) or None,
+        published=parse_iso(getattr(doc, "date", None)),
+        notes=notes,
+    )
+
+
+# ---- Markdown ----------------------------------------------------------------------
+
+_md = MarkdownIt("commonmark")
+
+
+def _read_markdown(path: Path, source: str, digest: str) -> ReadResult:
+    meta: dict[str, Any] = {}
+    notes: list[str] = []
+    m = _FRONT_MATTER.match(source)
+    if m:
+        try:
+            loaded = yaml.safe_load(m.group("yaml"))
+        except yaml.YAMLError:
+            loaded = None
+            notes.append("front matter is not valid YAML; ignored")
+        if isinstance(loaded, dict):
+            meta = {str(k).lower(): v for k, v in loaded.items()}
+        source = source[m.end() :]
+    text, first_heading = _markdown_to_text(source)
+    if not text.strip():
+        return ReadError(path, "no text in Markdown file")
+    published = _meta_date(meta.get("date") or meta.get("published"))
+    header = _text_header(text)
+    return RawDocument(
+        path=path, format="markdown", text=text, content_hash=digest,
+        title=_meta_str(meta.get("title")) or first_heading or header.title,
+        outlet=_meta_str(meta.get("outlet") or meta.get("source") or meta.get("site"))
+        or header.outlet,
+        byline=_meta_str(meta.get("author") or meta.get("byline")) or header.byline,
+        published=published or header.published,
+        notes=notes,
+    )
+
+
+def _markdown_to_text(source: str) -> tuple[str, str | None]:
+    """Plain text, one block per line, and the first heading."""
+    blocks: list[str] = []
+    first_heading: str | None = None
+    in_heading = False
+    for tok in _md.parse(source):
+        if tok.type == "heading_open":
+            in_heading = True
+        elif tok.type == "heading_close":
+            in_heading = False
+        elif tok.type == "inline":
+            parts = [
+                c.content if c.type in ("text", "code_inline") else " "
+                for c in (tok.children or [])
+                if c.type in ("text", "code_inline", "softbreak", "hardbreak")
+            ]
+            line = " ".join("".join(parts).split())
+            if not line:
+                continue
+            if in_heading and first_heading is None:
+                first_heading = line
+            blocks.append(line)
+        elif tok.type in ("code_block", "fence"):
+            blocks.extend(ln for ln in tok.content.splitlines() if ln.strip())
+    return "\n".join(blocks), first_heading
+
+
+def _meta_str(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or None
+    text = str(value).strip()
+    return text or None
+
+
+def _meta_date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    return parse_iso(str(value)) if value else None
+
+
+# ---- plain text --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    title: str | None
+    outlet: str | None
+    byline: str | None
+    published: date | None
+
+
+def _read_text(path: Path, text: str, digest: str) -> ReadResult:
+    header = _text_header(text)
+    return RawDocument(
+        path=path, format="text", text=text, content_hash=digest, title=header.title,
+        outlet=header.outlet, byline=header.byline, published=header.published,
+    )
+
+
+def _text_header(text: str) -> _Header:
+    """Title, outlet, byline and date as a page's text shows them near its top."""
+    lines = [ln.strip() for ln in text.splitlines()[: HEADER_LINES * 3] if ln.strip()]
+    head = lines[:HEADER_LINES]
+    title = next((ln for ln in head if bp.looks_like_headline(ln)), None)
+    byline = outlet = None
+    published = None
+    for ln in head:
+        if byline is None and (m := bp.BYLINE.match(ln)) and len(ln.split()) <= 8:
+            byline = " ".join(m.group("name").split()) or None
+            outlet = outlet or (m.group("outlet") or None)
+        if published is None:
+            published = date_line(ln)
+        if outlet is None:
+            outlet = _outlet_of(ln)
+    return _Header(title, outlet, byline, published)
+
+
+_WELCOME = re.compile(r"(?i)^welcome to\s+(?P<o>.+?)(?:\s+[-–|:]\s+.*)?$")
+_SELF = re.compile(r"(?i)^(?P<o>[\w-]+\.(?:com|net|org|co\.uk|news|info|io|tv))\b[^.]{0,40}\bis an?\b")
+_SOURCE = re.compile(r"(?i)^source\s*:\s*(?P<o>[^|]{2,60})$")
+
+
+def _outlet_of(line: str) -> str | None:
+    for pattern in (_WELCOME, _SELF, _SOURCE):
+        m = pattern.match(line)
+        if m:
+            return m.group("o").strip().rstrip(".") or None
+    return None

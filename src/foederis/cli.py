@@ -27,8 +27,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-export_app = typer.Typer(help="Research exports (obligations, dyad-years, ATOP coverage).",
-                         no_args_is_help=True)
+export_app = typer.Typer(
+    help="Research exports (obligations, dyad-years, ATOP coverage).", no_args_is_help=True
+)
 app.add_typer(export_app, name="export")
 
 out = Console(highlight=False, soft_wrap=False)
@@ -46,9 +47,14 @@ class ExportFmt(StrEnum):
     parquet = "parquet"
 
 
-KbOpt = Annotated[list[Path] | None, typer.Option(
-    "--kb", help="Extra KB directory layered over the built-in KB (repeatable; also "
-                 "FOEDERIS_KB).", show_default=False)]
+KbOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--kb",
+        help="Extra KB directory layered over the built-in KB (repeatable; also FOEDERIS_KB).",
+        show_default=False,
+    ),
+]
 FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
 
 
@@ -64,16 +70,20 @@ def _day(value: str | None, field: str = "--date") -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ScenarioError(field, f"'{value}' is not a valid date",
-                            "use YYYY-MM-DD, a day that exists in the calendar") from None
+        raise ScenarioError(
+            field,
+            f"'{value}' is not a valid date",
+            "use YYYY-MM-DD, a day that exists in the calendar",
+        ) from None
 
 
 def _state(value: str, field: str) -> str:
     try:
         return states.parse_state(value)
     except states.UnknownStateError as exc:
-        raise ScenarioError(field, str(exc).strip("'\""),
-                            "use an ISO3 code or a name (see `foederis states`)") from None
+        raise ScenarioError(
+            field, str(exc).strip("'\""), "use an ISO3 code or a name (see `foederis states`)"
+        ) from None
 
 
 def _print_json(data: Any) -> None:
@@ -84,9 +94,15 @@ def _print_json(data: Any) -> None:
 @app.command()
 def treaties(
     state: Annotated[str | None, typer.Option(help="Only treaties this state is party to.")] = None,
-    on: Annotated[str | None, typer.Option("--date", help="Only treaties in force that day.")] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="Only treaties with a clause of "
-                                               "this type (defense, consultation, ...).")] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="Only treaties in force that day.")
+    ] = None,
+    type_: Annotated[
+        str | None,
+        typer.Option(
+            "--type", help="Only treaties with a clause of this type (defense, consultation, ...)."
+        ),
+    ] = None,
     fmt: FormatOpt = Fmt.text,
     kb: KbOpt = None,
 ) -> None:
@@ -104,17 +120,31 @@ def treaties(
     if type_:
         rows = [t for t in rows if any(c.type == type_ for c in t.clauses)]
     if fmt is Fmt.json:
-        _print_json([{"id": t.id, "name": t.name, "short_name": t.short_name,
-                      "kind": t.kind.value, "signed": t.signed, "in_force": t.in_force,
-                      "ended": t.ended, "parties": sorted(t.members_on(day) if day
-                                                          else t.states())} for t in rows])
+        _print_json(
+            [
+                {
+                    "id": t.id,
+                    "name": t.name,
+                    "short_name": t.short_name,
+                    "kind": t.kind.value,
+                    "signed": t.signed,
+                    "in_force": t.in_force,
+                    "ended": t.ended,
+                    "parties": sorted(t.members_on(day) if day else t.states()),
+                }
+                for t in rows
+            ]
+        )
     else:
         out.print(treaty_table(rows, day))
 
 
 @app.command()
-def show(treaty_id: Annotated[str, typer.Argument(metavar="ID")],
-         fmt: FormatOpt = Fmt.text, kb: KbOpt = None) -> None:
+def show(
+    treaty_id: Annotated[str, typer.Argument(metavar="ID")],
+    fmt: FormatOpt = Fmt.text,
+    kb: KbOpt = None,
+) -> None:
     """A treaty with its clauses, parties over time, invocations and sources."""
     from foederis.render import show_treaty
 
@@ -126,9 +156,12 @@ def show(treaty_id: Annotated[str, typer.Argument(metavar="ID")],
 
 
 @app.command()
-def allies(state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
-           on: Annotated[str | None, typer.Option("--date", help="Day (default today).")] = None,
-           fmt: FormatOpt = Fmt.text, kb: KbOpt = None) -> None:
+def allies(
+    state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
+    on: Annotated[str | None, typer.Option("--date", help="Day (default today).")] = None,
+    fmt: FormatOpt = Fmt.text,
+    kb: KbOpt = None,
+) -> None:
     """Who owes STATE a defense obligation on a day, under which treaty and clause."""
     from foederis.exports.obligations import allies as find_allies
     from foederis.exports.obligations import pending
@@ -140,15 +173,25 @@ def allies(state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
     rows = find_allies(base, code, day)
     later = pending(base, code, day)
     if fmt is Fmt.json:
-        _print_json({"state": code, "date": day, "allies": [r.to_json() for r in rows],
-                     "signed_not_in_force": [t.id for t in later]})
+        _print_json(
+            {
+                "state": code,
+                "date": day,
+                "allies": [r.to_json() for r in rows],
+                "signed_not_in_force": [t.id for t in later],
+            }
+        )
     else:
         out.print(allies_table(code, day, rows, later))
 
 
 @app.command()
-def validate(paths: Annotated[list[Path] | None, typer.Argument(
-        help="Treaty/area files or directories (default: the built-in KB).")] = None) -> None:
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Treaty/area files or directories (default: the built-in KB)."),
+    ] = None,
+) -> None:
     """Validate treaty files; every problem names file, line and field."""
     from foederis.kb import validate_paths
 
@@ -163,8 +206,10 @@ def validate(paths: Annotated[list[Path] | None, typer.Argument(
 
 
 @app.command(name="states")
-def list_states(query: Annotated[str | None, typer.Argument(help="Resolve a name.")] = None,
-                fmt: FormatOpt = Fmt.text) -> None:
+def list_states(
+    query: Annotated[str | None, typer.Argument(help="Resolve a name.")] = None,
+    fmt: FormatOpt = Fmt.text,
+) -> None:
     """List states (ISO3, COW code, name) or resolve one name."""
     rows = [states.get(_state(query, "QUERY"))] if query else states.all_states()
     data = [{"iso3": s.iso3, "cow": states.cow_code(s.iso3), "name": s.name} for s in rows]
@@ -179,27 +224,48 @@ def list_states(query: Annotated[str | None, typer.Argument(help="Resolve a name
 def areas(fmt: FormatOpt = Fmt.text, kb: KbOpt = None) -> None:
     """List the places of the gazetteer (for --where)."""
     base = _kb(kb)
-    rows = [{"id": a.id, "name": a.name, "kind": a.kind, "held_by": a.held_by,
-             "within": a.within} for a in base.areas.values()]
+    rows = [
+        {"id": a.id, "name": a.name, "kind": a.kind, "held_by": a.held_by, "within": a.within}
+        for a in base.areas.values()
+    ]
     if fmt is Fmt.json:
         _print_json(rows)
     else:
         for r in rows:
-            out.print(f"{r['id']:<32} {r['name']} [{r['kind']}]"
-                      + (f" held by {r['held_by']}" if r["held_by"] else ""))
+            out.print(
+                f"{r['id']:<32} {r['name']} [{r['kind']}]"
+                + (f" held by {r['held_by']}" if r["held_by"] else "")
+            )
 
 
 # ---- engine -----------------------------------------------------------------------------
-def _scenario(attacker: list[str], target: str, on: str | None, where: str | None,
-              asset: str, severity: str, initiator: str) -> Any:
+def _scenario(
+    attacker: list[str],
+    target: str,
+    on: str | None,
+    where: str | None,
+    asset: str,
+    severity: str,
+    initiator: str,
+) -> Any:
     from foederis.model.scenario import Scenario
 
-    fields = {"attacker": "--attacker", "target": "--target", "date": "--date",
-              "where": "--where", "asset": "--asset", "severity": "--severity",
-              "initiator": "--initiator"}
-    raw: dict[str, Any] = {"attacker": [a for v in attacker for a in v.split(",")],
-                           "target": target, "asset": asset, "severity": severity,
-                           "initiator": initiator}
+    fields = {
+        "attacker": "--attacker",
+        "target": "--target",
+        "date": "--date",
+        "where": "--where",
+        "asset": "--asset",
+        "severity": "--severity",
+        "initiator": "--initiator",
+    }
+    raw: dict[str, Any] = {
+        "attacker": [a for v in attacker for a in v.split(",")],
+        "target": target,
+        "asset": asset,
+        "severity": severity,
+        "initiator": initiator,
+    }
     if on is not None:
         raw["date"] = _day(on)
     if where is not None:
@@ -216,27 +282,50 @@ def _scenario(attacker: list[str], target: str, on: str | None, where: str | Non
         raise ScenarioError(fields.get(key, key), msg, hint) from None
 
 
-Attacker = Annotated[list[str], typer.Option(
-    "--attacker", help="Attacking state(s) (ISO3 or name; repeat or comma-separate), or "
-                       "non-state[:name].")]
+Attacker = Annotated[
+    list[str],
+    typer.Option(
+        "--attacker",
+        help="Attacking state(s) (ISO3 or name; repeat or comma-separate), or non-state[:name].",
+    ),
+]
 Target = Annotated[str, typer.Option("--target", help="The attacked state.")]
 On = Annotated[str | None, typer.Option("--date", help="Day of the attack (default today).")]
-Where = Annotated[str | None, typer.Option(
-    "--where", help="Gazetteer place (default: the target's own territory); see `foederis areas`.")]
-AssetOpt = Annotated[str, typer.Option(
-    "--asset", help="territory | armed_forces | public_vessel | coast_guard | aircraft | civilians")]
-SeverityOpt = Annotated[str, typer.Option(
-    "--severity", help="imminent_threat | gray_zone | armed_attack | invasion")]
-InitiatorOpt = Annotated[str, typer.Option(
-    "--initiator", help="Who started the fighting: attacker | target | unknown")]
+Where = Annotated[
+    str | None,
+    typer.Option(
+        "--where",
+        help="Gazetteer place (default: the target's own territory); see `foederis areas`.",
+    ),
+]
+AssetOpt = Annotated[
+    str,
+    typer.Option(
+        "--asset",
+        help="territory | armed_forces | public_vessel | coast_guard | aircraft | civilians",
+    ),
+]
+SeverityOpt = Annotated[
+    str, typer.Option("--severity", help="imminent_threat | gray_zone | armed_attack | invasion")
+]
+InitiatorOpt = Annotated[
+    str, typer.Option("--initiator", help="Who started the fighting: attacker | target | unknown")
+]
 
 
 @app.command()
-def check(attacker: Attacker, target: Target, on: On = None, where: Where = None,
-          asset: AssetOpt = "territory", severity: SeverityOpt = "armed_attack",
-          initiator: InitiatorOpt = "attacker", fmt: FormatOpt = Fmt.text,
-          show_all: Annotated[bool, typer.Option("--all", help="List not-triggered rows too.")]
-          = False, kb: KbOpt = None) -> None:
+def check(
+    attacker: Attacker,
+    target: Target,
+    on: On = None,
+    where: Where = None,
+    asset: AssetOpt = "territory",
+    severity: SeverityOpt = "armed_attack",
+    initiator: InitiatorOpt = "attacker",
+    fmt: FormatOpt = Fmt.text,
+    show_all: Annotated[bool, typer.Option("--all", help="List not-triggered rows too.")] = False,
+    kb: KbOpt = None,
+) -> None:
     """Which obligations an attack triggers: who, under which clause, how strongly, why."""
     from foederis.engine.check import check as run
 
@@ -251,12 +340,19 @@ def check(attacker: Attacker, target: Target, on: On = None, where: Where = None
 
 
 @app.command()
-def cascade(attacker: Attacker, target: Target, on: On = None, where: Where = None,
-            asset: AssetOpt = "territory", severity: SeverityOpt = "armed_attack",
-            initiator: InitiatorOpt = "attacker",
-            mode: Annotated[str, typer.Option(help="legal | escalation")] = "legal",
-            rounds: Annotated[int | None, typer.Option(help="Stop after N rounds.", min=1)] = None,
-            fmt: FormatOpt = Fmt.text, kb: KbOpt = None) -> None:
+def cascade(
+    attacker: Attacker,
+    target: Target,
+    on: On = None,
+    where: Where = None,
+    asset: AssetOpt = "territory",
+    severity: SeverityOpt = "armed_attack",
+    initiator: InitiatorOpt = "attacker",
+    mode: Annotated[str, typer.Option(help="legal | escalation")] = "legal",
+    rounds: Annotated[int | None, typer.Option(help="Stop after N rounds.", min=1)] = None,
+    fmt: FormatOpt = Fmt.text,
+    kb: KbOpt = None,
+) -> None:
     """Follow the war round by round as bound allies join."""
     from foederis.engine.cascade import Mode
     from foederis.engine.cascade import cascade as run
@@ -274,9 +370,11 @@ def cascade(attacker: Attacker, target: Target, on: On = None, where: Where = No
 
 
 @app.command(name="test")
-def run_cases(paths: Annotated[list[Path], typer.Argument(help="Scenario case files/dirs.")],
-              explain: Annotated[bool, typer.Option(help="Print the reasons of failures.")]
-              = False, kb: KbOpt = None) -> None:
+def run_cases(
+    paths: Annotated[list[Path], typer.Argument(help="Scenario case files/dirs.")],
+    explain: Annotated[bool, typer.Option(help="Print the reasons of failures.")] = False,
+    kb: KbOpt = None,
+) -> None:
     """Run scenario test cases (YAML) against the KB."""
     from foederis.testing.cases import load_cases, run_case
 
@@ -302,8 +400,10 @@ def run_cases(paths: Annotated[list[Path], typer.Argument(help="Scenario case fi
 def export_obligations(
     on: Annotated[str, typer.Option("--date", help="Day.")],
     fmt: Annotated[ExportFmt, typer.Option("--format", "-f")] = ExportFmt.csv,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (default stdout; "
-                                                "required for parquet).")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File (default stdout; required for parquet)."),
+    ] = None,
     kb: KbOpt = None,
 ) -> None:
     """Every directed obligation in force on a day, with ISO3 and COW codes."""
@@ -314,8 +414,7 @@ def export_obligations(
 
 @export_app.command("coverage")
 def export_coverage(
-    atop: Annotated[Path, typer.Option(help="ATOP 5.1 directed dyad-year CSV "
-                                       "(atop5_1_ddyr.csv).")],
+    atop: Annotated[Path, typer.Option(help="ATOP 5.1 directed dyad-year CSV (atop5_1_ddyr.csv).")],
     year: Annotated[int, typer.Option(help="Year to compare.")] = 2018,
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
     kb: KbOpt = None,
@@ -329,6 +428,27 @@ def export_coverage(
         out.print(f"wrote {output}")
     else:
         sys.stdout.write(report)
+
+
+# ---- server -----------------------------------------------------------------------------
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    db: Annotated[Path | None, typer.Option(
+        "--db", help="News database (SQLite); default FOEDERIS_DB or the news default.",
+        show_default=False)] = None,
+    kb: KbOpt = None,
+) -> None:
+    """Run the web app and HTTP API: pages at /, API docs at /docs."""
+    import uvicorn
+
+    from foederis.web import create_app
+
+    application = create_app(db_path=db, kb=_kb(kb))
+    shown = f"[{host}]" if ":" in host else host
+    out.print(f"foederis: http://{shown}:{port}/  (API docs: /docs; Ctrl-C stops)")
+    uvicorn.run(application, host=host, port=port, log_level="info")
 
 
 def main() -> None:

@@ -12,11 +12,15 @@ from foederis import states
 from foederis.engine.cascade import CascadeResult
 from foederis.engine.check import CheckResult
 from foederis.exports.obligations import DirectedObligation
-from foederis.model.enums import STRENGTH_TEXT, Status, Verdict
+from foederis.model.enums import Status, Verdict
 from foederis.model.treaty import Treaty
 
-STATUS_STYLE = {Status.triggered: "bold green", Status.uncertain: "bold yellow",
-                Status.consultation: "cyan", Status.not_triggered: "dim"}
+STATUS_STYLE = {
+    Status.triggered: "bold green",
+    Status.uncertain: "bold yellow",
+    Status.consultation: "cyan",
+    Status.not_triggered: "dim",
+}
 MARK = {Verdict.met: "✓", Verdict.failed: "✗", Verdict.unknown: "?"}
 
 
@@ -30,16 +34,24 @@ def treaty_table(treaties: list[Treaty], day: date | None) -> Table:
         table.add_column(col)
     for t in treaties:
         parties = t.members_on(day) if day else t.states()
-        table.add_row(t.id, t.short_name, t.kind.value, str(t.in_force or "—"),
-                      str(t.ended or ""), str(len(parties)))
+        table.add_row(
+            t.id,
+            t.short_name,
+            t.kind.value,
+            str(t.in_force or "—"),
+            str(t.ended or ""),
+            str(len(parties)),
+        )
     return table
 
 
 def show_treaty(console: Console, t: Treaty) -> None:
     console.print(f"[bold]{t.name}[/bold]  ({t.id})")
-    console.print(f"kind: {t.kind.value}   signed: {t.signed or 'unknown'}   in force: "
-                  f"{t.in_force or 'not in force'}   ended: {t.ended or '—'}"
-                  + (f" ({t.end_reason})" if t.end_reason else ""))
+    console.print(
+        f"kind: {t.kind.value}   signed: {t.signed or 'unknown'}   in force: "
+        f"{t.in_force or 'not in force'}   ended: {t.ended or '—'}"
+        + (f" ({t.end_reason})" if t.end_reason else "")
+    )
     if t.atop_id or t.cow_id:
         console.print(f"ATOP id: {t.atop_id or '—'}   COW id: {t.cow_id or '—'}")
     if t.summary:
@@ -49,53 +61,73 @@ def show_treaty(console: Console, t: Treaty) -> None:
         clauses.add_column(col, overflow="fold")
     for c in t.clauses:
         trig = c.trigger
-        scope = "; ".join(f"{'/'.join(a.value for a in s.assets)} in {', '.join(s.areas)}"
-                          for s in trig.scope)
+        scope = "; ".join(
+            f"{'/'.join(a.value for a in s.assets)} in {', '.join(s.areas)}" for s in trig.scope
+        )
         extra = []
         if trig.adversaries:
             extra.append(f"only vs {', '.join(trig.adversaries)}")
         if trig.provocation_voids is not None:
             extra.append(f"provocation voids: {trig.provocation_voids}")
-        clauses.add_row(f"{c.label}\n{t.ref(c)}", c.type.value, c.obligation.strength.value,
-                        f"{trig.event.value}\n{scope}" + ("\n" + "; ".join(extra) if extra else ""),
-                        c.text or (c.note or ""))
+        clauses.add_row(
+            f"{c.label}\n{t.ref(c)}",
+            c.type.value,
+            c.obligation.strength.value,
+            f"{trig.event.value}\n{scope}" + ("\n" + "; ".join(extra) if extra else ""),
+            c.text or (c.note or ""),
+        )
     console.print(clauses)
     parties = Table(title="Parties over time")
     for col in ("state", "joined", "left", "note"):
         parties.add_column(col)
     for p in sorted(t.parties, key=lambda p: (p.joined or date.min, p.state)):
-        parties.add_row(name(p.state), str(p.joined or 'at entry into force'), str(p.left or ""), p.note or "")
+        parties.add_row(
+            name(p.state), str(p.joined or "at entry into force"), str(p.left or ""), p.note or ""
+        )
     console.print(parties)
     for s in t.suspensions:
-        console.print(f"[yellow]{s.kind}[/yellow] {s.from_}–{s.to or ''}: by {s.by} toward "
-                      f"{s.toward}. {s.summary or ''}")
+        console.print(
+            f"[yellow]{s.kind}[/yellow] {s.from_}–{s.to or ''}: by {s.by} toward "
+            f"{s.toward}. {s.summary or ''}"
+        )
     if t.interpretations:
         console.print("[bold]Interpretations[/bold]")
         for i in t.interpretations:
-            console.print(f"  {i.date} {i.by} ({i.effect.value}, {i.status.value}) on "
-                          f"{i.clause}: {i.summary}")
+            console.print(
+                f"  {i.date} {i.by} ({i.effect.value}, {i.status.value}) on {i.clause}: {i.summary}"
+            )
     if t.invocations:
         console.print("[bold]Invocations[/bold]")
         for v in t.invocations:
-            console.print(f"  {v.date or 'date unknown'} by {v.by or '—'} ({v.clause or '—'}): "
-                          f"{v.event} → {v.outcome.value}")
+            console.print(
+                f"  {v.date or 'date unknown'} by {v.by or '—'} ({v.clause or '—'}): "
+                f"{v.event} → {v.outcome.value}"
+            )
     console.print("[bold]Sources[/bold]")
-    for s in t.sources:
-        console.print(f"  [{s.id}] {s.title or ''} {s.url} (accessed {s.accessed or '—'})")
+    for src in t.sources:
+        console.print(f"  [{src.id}] {src.title or ''} {src.url} (accessed {src.accessed or '—'})")
 
 
-def allies_table(state: str, day: date, rows: list[DirectedObligation],
-                 pending: list[Treaty]) -> Table:
+def allies_table(
+    state: str, day: date, rows: list[DirectedObligation], pending: list[Treaty]
+) -> Table:
     table = Table(title=f"Who owes {name(state)} a defense obligation on {day}")
     for col in ("obligated state", "treaty", "clause", "strength", "note"):
         table.add_column(col, overflow="fold")
     for o in rows:
-        table.add_row(name(o.obligated), o.treaty, f"{o.article} ({o.clause})", o.strength.value,
-                      "participation frozen" if o.frozen else "")
+        table.add_row(
+            name(o.obligated),
+            o.treaty,
+            f"{o.article} ({o.clause})",
+            o.strength.value,
+            "participation frozen" if o.frozen else "",
+        )
     caption = []
     for t in pending:
-        caption.append(f"{t.id}: signed {t.signed}, not yet in force on {day}"
-                       + (f" (in force {t.in_force})" if t.in_force else ""))
+        caption.append(
+            f"{t.id}: signed {t.signed}, not yet in force on {day}"
+            + (f" (in force {t.in_force})" if t.in_force else "")
+        )
     if caption:
         table.caption = "\n".join(caption)
     return table
@@ -104,9 +136,11 @@ def allies_table(state: str, day: date, rows: list[DirectedObligation],
 def check_text(console: Console, result: CheckResult, *, show_all: bool = False) -> None:
     s = result.scenario
     attackers = ", ".join(name(a) if not a.startswith("non-state") else a for a in s.attacker)
-    console.print(f"[bold]{attackers} → {name(s.target)}[/bold] on {s.date}: "
-                  f"{s.severity.value} on {s.asset.value} in {result.place_name} "
-                  f"(started by: {s.initiator.value})")
+    console.print(
+        f"[bold]{attackers} → {name(s.target)}[/bold] on {s.date}: "
+        f"{s.severity.value} on {s.asset.value} in {result.place_name} "
+        f"(started by: {s.initiator.value})"
+    )
     rows = result.obligations
     if not rows:
         console.print(f"No treaty in the knowledge base protects {name(s.target)}.")
@@ -118,8 +152,14 @@ def check_text(console: Console, result: CheckResult, *, show_all: bool = False)
     for o in shown:
         deciding = o.failing()
         why = deciding[0].text if deciding else "every condition is met"
-        table.add_row(name(o.state), Text(o.status.value, style=STATUS_STYLE[o.status]),
-                      o.strength.value, o.treaty, o.article, why)
+        table.add_row(
+            name(o.state),
+            Text(o.status.value, style=STATUS_STYLE[o.status]),
+            o.strength.value,
+            o.treaty,
+            o.article,
+            why,
+        )
     hidden = len(rows) - len(shown)
     if hidden:
         table.caption = f"{hidden} not-triggered obligations hidden (--all lists them)"
@@ -131,8 +171,11 @@ def check_text(console: Console, result: CheckResult, *, show_all: bool = False)
         if key in seen:
             continue  # same clause, same verdict: the reasons were printed above
         seen.add(key)
-        same = [x.state for x in shown if x.clause == o.clause and x.status is o.status
-                and x.failing() == o.failing()]
+        same = [
+            x.state
+            for x in shown
+            if x.clause == o.clause and x.status is o.status and x.failing() == o.failing()
+        ]
         who = ", ".join(same[:6]) + (f" and {len(same) - 6} more" if len(same) > 6 else "")
         console.print(f"[bold]{o.clause}[/bold] ({o.article}) → {o.status.value}: {who}")
         for r in o.reasons:
@@ -151,12 +194,17 @@ def cascade_text(console: Console, result: CascadeResult) -> None:
                 console.print(f"  {name(e.state)} — {e.side}")
             else:
                 o = e.obligation
-                console.print(f"  {name(e.state)} joins the {e.side} side: {o.treaty} "
-                              f"{o.article} protects {name(o.protects)} ({o.status.value}, "
-                              f"{o.strength.value})")
+                console.print(
+                    f"  {name(e.state)} joins the {e.side} side: {o.treaty} "
+                    f"{o.article} protects {name(o.protects)} ({o.status.value}, "
+                    f"{o.strength.value})"
+                )
     for c in result.conflicts:
-        console.print(f"[yellow]conflict[/yellow]: {name(c['state'])} is bound to both sides: "
-                      f"{c['bound_to']}")
+        console.print(
+            f"[yellow]conflict[/yellow]: {name(c['state'])} is bound to both sides: {c['bound_to']}"
+        )
     sides = result.sides
-    console.print(f"[bold]Sides[/bold] ({result.stopped.replace('_', ' ')}): attacker: "
-                  f"{', '.join(sides['attacker'])} | target: {', '.join(sides['target'])}")
+    console.print(
+        f"[bold]Sides[/bold] ({result.stopped.replace('_', ' ')}): attacker: "
+        f"{', '.join(sides['attacker'])} | target: {', '.join(sides['target'])}"
+    )

@@ -246,6 +246,20 @@ def _spell_start(item: tuple[CowSpell, str]) -> date:
 
 @cache
 def _registry() -> _Registry:
+    """The registry, from the compiled cache when states.yaml and this module are unchanged
+    (see foederis.kb.compiled), else built from the YAML and cached."""
+    from foederis import cache as compiled
+
+    path = compiled.cached_path("states", [_DATA_FILE, Path(__file__)])
+    got = compiled.load_pickle(path)
+    if isinstance(got, _Registry):
+        return got
+    reg = _build_registry()
+    compiled.dump_pickle(path, reg)
+    return reg
+
+
+def _build_registry() -> _Registry:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

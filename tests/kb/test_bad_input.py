@@ -19,8 +19,11 @@ CASES = {
     "unknown-state.yaml": (13, "parties[1].state", ["unknown state 'PRKK'", "PRK"]),
     "leaves-before-joins.yaml": (15, "parties[1].left", ["leaves", "before it joins"]),
     "overlapping-spells.yaml": (14, "parties[1].joined", ["overlap", "USA"]),
-    "unknown-area.yaml": (22, "clauses[0].trigger.scope[0].areas[0]",
-                          ["unknown area 'north-atlantik-area'", "north-atlantic"]),
+    "unknown-area.yaml": (
+        22,
+        "clauses[0].trigger.scope[0].areas[0]",
+        ["unknown area 'north-atlantik-area'", "north-atlantic"],
+    ),
     "unknown-source.yaml": (12, "parties[0].sources[0]", ["unknown source id 'txet'"]),
     "unknown-key.yaml": (13, "signd", ["unknown key"]),
     "duplicate-key.yaml": (13, "signed", ["duplicate key"]),
@@ -44,8 +47,10 @@ def test_bad_file_reports_file_line_field(name: str) -> None:
 
 def test_duplicate_treaty_id_across_files() -> None:
     problems = validate_paths([BAD / "duplicate-id"])
-    assert any("duplicate treaty id 'same-id'" in str(p) and p.line == 1 and p.field == "id"
-               for p in problems), problems
+    assert any(
+        "duplicate treaty id 'same-id'" in str(p) and p.line == 1 and p.field == "id"
+        for p in problems
+    ), problems
 
 
 def test_valid_builtin_kb_has_no_problems() -> None:
@@ -55,8 +60,12 @@ def test_valid_builtin_kb_has_no_problems() -> None:
 
 @pytest.mark.parametrize("name", ["bad-date.yaml", "unknown-state.yaml", "malformed.yaml"])
 def test_cli_validate_exits_1_without_traceback(name: str) -> None:
-    proc = subprocess.run([sys.executable, "-m", "foederis", "validate", str(BAD / name)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "foederis", "validate", str(BAD / name)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr + proc.stdout
     assert name in proc.stderr
@@ -64,7 +73,8 @@ def test_cli_validate_exits_1_without_traceback(name: str) -> None:
 
 
 def test_cli_validate_builtin_ok() -> None:
-    proc = subprocess.run([sys.executable, "-m", "foederis", "validate"],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "foederis", "validate"], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0, proc.stderr
     assert "valid" in proc.stdout

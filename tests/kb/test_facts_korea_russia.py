@@ -121,15 +121,16 @@ def test_prc_prk_1961_art2_automatic(kb):
     assert c.trigger.event == "invasion"
 
 
-def test_prc_prk_1961_provocation_interpretation(kb):
+def test_prc_prk_1961_provocation_interpretations(kb):
     t = kb.treaties["prc-prk-1961"]
-    narrowing = [i for i in t.interpretations if i.effect == "narrow"]
-    assert len(narrowing) == 1
-    (gt,) = narrowing
-    assert gt.by == "CHN"
-    assert gt.status == "reported"
-    assert gt.provocation_voids is True
-    assert gt.date == date(2017, 8, 11)
+    narrowing = {i.id: i for i in t.interpretations if i.effect == "narrow"}
+    assert set(narrowing) == {"cn-2010-reported-warning", "cn-2017-08-11-global-times"}
+    for i in narrowing.values():
+        assert i.by == "CHN"
+        assert i.status == "reported"
+        assert i.provocation_voids is True
+    assert narrowing["cn-2010-reported-warning"].date == date(2010, 11, 23)
+    assert narrowing["cn-2017-08-11-global-times"].date == date(2017, 8, 11)
 
 
 # --- US–South Korea 1953 -----------------------------------------------------------------

@@ -51,14 +51,20 @@ class Entry:
     state: str
     side: str
     round: int
-    obligation: Obligation | None = None   # what brought it in (None for round 0)
+    obligation: Obligation | None = None  # what brought it in (None for round 0)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"state": self.state, "side": self.side}
         if self.obligation is not None:
             o = self.obligation
-            out.update(treaty=o.treaty, clause=o.clause, article=o.article,
-                       protects=o.protects, status=o.status.value, strength=o.strength.value)
+            out.update(
+                treaty=o.treaty,
+                clause=o.clause,
+                article=o.article,
+                protects=o.protects,
+                status=o.status.value,
+                strength=o.strength.value,
+            )
         return out
 
 
@@ -82,16 +88,23 @@ class CascadeResult:
         return {
             "scenario": scenario_json(self.scenario),
             "mode": self.mode.value,
-            "rounds": [{"round": i, "joined": [e.to_json() for e in entries]}
-                       for i, entries in enumerate(self.rounds)],
+            "rounds": [
+                {"round": i, "joined": [e.to_json() for e in entries]}
+                for i, entries in enumerate(self.rounds)
+            ],
             "sides": self.sides,
             "conflicts": self.conflicts,
             "stopped": self.stopped,
         }
 
 
-def cascade(scenario: Scenario, kb: KnowledgeBase | None = None, *,
-            mode: Mode | str = Mode.legal, rounds: int | None = None) -> CascadeResult:
+def cascade(
+    scenario: Scenario,
+    kb: KnowledgeBase | None = None,
+    *,
+    mode: Mode | str = Mode.legal,
+    rounds: int | None = None,
+) -> CascadeResult:
     """Follow the war that ``scenario`` starts, round by round (Python API)."""
     return _Cascade(engine_for(kb), scenario, Mode(mode)).run(rounds)
 
@@ -104,8 +117,11 @@ class _Cascade:
         self.side: dict[str, str] = {a: ATTACKER for a in scenario.attacker_states}
         self.side[scenario.target] = TARGET
         # the side that started the fighting, or None when unknown
-        self.started: str | None = {Initiator.attacker: ATTACKER, Initiator.target: TARGET,
-                                    Initiator.unknown: None}[scenario.initiator]
+        self.started: str | None = {
+            Initiator.attacker: ATTACKER,
+            Initiator.target: TARGET,
+            Initiator.unknown: None,
+        }[scenario.initiator]
 
     def run(self, limit: int | None) -> CascadeResult:
         first = [Entry(a, ATTACKER, 0) for a in self.s.attacker_states]
@@ -129,9 +145,13 @@ class _Cascade:
                 by_side = claims[state]
                 if len(by_side) > 1:
                     conflicted.add(state)
-                    result.conflicts.append({
-                        "state": state, "round": len(result.rounds),
-                        "bound_to": {side: o.clause for side, o in sorted(by_side.items())}})
+                    result.conflicts.append(
+                        {
+                            "state": state,
+                            "round": len(result.rounds),
+                            "bound_to": {side: o.clause for side, o in sorted(by_side.items())},
+                        }
+                    )
                     continue
                 side, obligation = next(iter(by_side.items()))
                 self.side[state] = side
@@ -150,12 +170,11 @@ class _Cascade:
             victim_side = entry.side
             if self.mode is Mode.legal and self.started == victim_side:
                 continue  # the side that started the war is not protected in legal mode
-            if first_round and entry.state == self.s.target:
-                scenario = self.s  # the attack as given
-            else:
+            scenario: Scenario | None = self.s  # the attack as given
+            if not (first_round and entry.state == self.s.target):
                 scenario = self._attack_on(entry.state, victim_side, first_round)
-                if scenario is None:
-                    continue
+            if scenario is None:
+                continue
             accept = {Status.triggered}
             if self.mode is Mode.escalation:
                 accept.add(Status.uncertain)
@@ -175,5 +194,11 @@ class _Cascade:
         else:
             initiator = Initiator.attacker
         severity = self.s.severity if first_round else Severity.armed_attack
-        return Scenario(attacker=enemies, target=state, date=self.s.date,
-                        asset=Asset.territory, severity=severity, initiator=initiator)
+        return Scenario(
+            attacker=enemies,
+            target=state,
+            date=self.s.date,
+            asset=Asset.territory,
+            severity=severity,
+            initiator=initiator,
+        )

@@ -41,10 +41,15 @@ from foederis.model.treaty import Clause, Scope, Treaty
 
 from .places import Footprint, Places
 
-STATUS_RANK = {Status.triggered: 0, Status.uncertain: 1, Status.consultation: 2,
-               Status.not_triggered: 3}
-PROTECTING_TYPES = frozenset({ClauseType.defense, ClauseType.consultation,
-                              ClauseType.neutrality, ClauseType.policy})
+STATUS_RANK = {
+    Status.triggered: 0,
+    Status.uncertain: 1,
+    Status.consultation: 2,
+    Status.not_triggered: 3,
+}
+PROTECTING_TYPES = frozenset(
+    {ClauseType.defense, ClauseType.consultation, ClauseType.neutrality, ClauseType.policy}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +70,12 @@ class Reason:
     sources: tuple[SourceRef, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"condition": self.condition, "verdict": self.verdict.value, "text": self.text,
-                "sources": [s.url for s in self.sources]}
+        return {
+            "condition": self.condition,
+            "verdict": self.verdict.value,
+            "text": self.text,
+            "sources": [s.url for s in self.sources],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +83,8 @@ class Obligation:
     state: str
     protects: str
     treaty: str
-    clause: str          # "nato#art-5"
-    article: str         # "Art. 5"
+    clause: str  # "nato#art-5"
+    article: str  # "Art. 5"
     type: ClauseType
     status: Status
     strength: Strength
@@ -87,9 +96,14 @@ class Obligation:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "state": self.state, "protects": self.protects, "treaty": self.treaty,
-            "clause": self.clause, "article": self.article, "type": self.type.value,
-            "status": self.status.value, "strength": self.strength.value,
+            "state": self.state,
+            "protects": self.protects,
+            "treaty": self.treaty,
+            "clause": self.clause,
+            "article": self.article,
+            "type": self.type.value,
+            "status": self.status.value,
+            "strength": self.strength.value,
             "reasons": [r.to_json() for r in self.reasons],
             "sources": [s.to_json() for s in self.sources],
         }
@@ -105,25 +119,46 @@ class _ClauseVerdict:
     sources: tuple[SourceRef, ...]
 
 
-@dataclass(frozen=True, slots=True)
 class ClauseGroup:
     """Obligations of all states bound by one clause toward the target in one scenario.
-    Expanded into Obligation rows on demand (``CheckResult.obligations``)."""
+    Expanded into Obligation rows on demand (``CheckResult.obligations``) and memoized: the
+    engine hands out the same group for the same (clause, scenario)."""
 
-    verdict: _ClauseVerdict
-    protects: str
-    rows: tuple[tuple[str, tuple[Reason, ...]], ...]   # (obligated state, its own reasons)
+    __slots__ = ("_expanded", "protects", "rows", "verdict")
 
-    def expand(self) -> Iterator[Obligation]:
-        v = self.verdict
-        for state, own in self.rows:
-            reasons = v.reasons[:1] + own + v.reasons[1:]
-            yield Obligation(
-                state=state, protects=self.protects, treaty=v.treaty.id,
-                clause=v.treaty.ref(v.clause), article=v.clause.label, type=v.clause.type,
-                status=_status(v.clause, reasons), strength=v.clause.obligation.strength,
-                reasons=reasons, sources=v.sources,
-            )
+    def __init__(
+        self,
+        verdict: _ClauseVerdict,
+        protects: str,
+        rows: tuple[tuple[str, tuple[Reason, ...]], ...],  # (obligated state, own reasons)
+    ) -> None:
+        self.verdict = verdict
+        self.protects = protects
+        self.rows = rows
+        self._expanded: tuple[Obligation, ...] | None = None
+
+    def expand(self) -> tuple[Obligation, ...]:
+        if self._expanded is None:
+            v = self.verdict
+            out = []
+            for state, own in self.rows:
+                reasons = v.reasons[:1] + own + v.reasons[1:]
+                out.append(
+                    Obligation(
+                        state=state,
+                        protects=self.protects,
+                        treaty=v.treaty.id,
+                        clause=v.treaty.ref(v.clause),
+                        article=v.clause.label,
+                        type=v.clause.type,
+                        status=_status(v.clause, reasons),
+                        strength=v.clause.obligation.strength,
+                        reasons=reasons,
+                        sources=v.sources,
+                    )
+                )
+            self._expanded = tuple(out)
+        return self._expanded
 
 
 @dataclass
@@ -137,20 +172,22 @@ class CheckResult:
     def obligations(self) -> list[Obligation]:
         if self._rows is None:
             rows = [o for g in self.groups for o in g.expand()]
-            rows.sort(key=lambda o: (STATUS_RANK[o.status], STRENGTH_RANK[o.strength],
-                                     o.treaty, o.state))
+            rows.sort(
+                key=lambda o: (STATUS_RANK[o.status], STRENGTH_RANK[o.strength], o.treaty, o.state)
+            )
             self._rows = rows
         return self._rows
 
     def bound(self, *, include_uncertain: bool = False) -> list[Obligation]:
         """Defense obligations that bring the obligated state in."""
         ok = {Status.triggered} | ({Status.uncertain} if include_uncertain else set())
-        return [o for o in self.obligations
-                if o.status in ok and o.type in (ClauseType.defense,)]
+        return [o for o in self.obligations if o.status in ok and o.type in (ClauseType.defense,)]
 
     def to_json(self) -> dict[str, Any]:
-        return {"scenario": scenario_json(self.scenario, self.place_name),
-                "obligations": [o.to_json() for o in self.obligations]}
+        return {
+            "scenario": scenario_json(self.scenario, self.place_name),
+            "obligations": [o.to_json() for o in self.obligations],
+        }
 
 
 def scenario_json(s: Scenario, place_name: str | None = None) -> dict[str, Any]:
@@ -197,9 +234,19 @@ class Engine:
                     self._index.setdefault(code, []).append((treaty, clause))
         self._members: dict[tuple[str, date], frozenset[str]] = {}
         self._verdicts: dict[tuple[Any, ...], _ClauseVerdict] = {}
+        self._groups: dict[tuple[Any, ...], ClauseGroup | None] = {}
+        self._attacker_cache: dict[tuple[Any, ...], tuple[Reason, ...]] = {}
+        self._rows_cache: dict[
+            tuple[Any, ...],
+            tuple[tuple[tuple[str, tuple[Reason, ...]], ...], frozenset[str]],
+        ] = {}
 
     # ---- public ---------------------------------------------------------------------
+    CACHE_LIMIT = 250_000
+
     def check(self, scenario: Scenario) -> CheckResult:
+        if len(self._groups) > self.CACHE_LIMIT:  # a long-running server: stay bounded
+            self.clear_caches()
         place = self._place(scenario)
         fp = self.places.footprint(place)
         groups: list[ClauseGroup] = []
@@ -208,6 +255,11 @@ class Engine:
             if group is not None:
                 groups.append(group)
         return CheckResult(scenario, groups, self.places.name(place))
+
+    def clear_caches(self) -> None:
+        for c in (self._groups, self._verdicts, self._attacker_cache, self._rows_cache,
+                  self._members):
+            c.clear()
 
     def protectors(self, target: str) -> list[tuple[Treaty, Clause]]:
         return list(self._index.get(target, ()))
@@ -220,14 +272,22 @@ class Engine:
         if area is None:
             if states.is_known(s.where.upper()):
                 return s.where.upper()
-            raise ScenarioError("where", f"unknown place '{s.where}'",
-                                UnknownAreaError(s.where, self.kb.suggest_area(s.where)).hint)
-        if s.asset == "territory" and area.kind == "territory" and area.held_by not in (
-                None, s.target):
             raise ScenarioError(
-                "where", f"{area.name} is held by {_name(area.held_by or '')}, not by "
+                "where",
+                f"unknown place '{s.where}'",
+                UnknownAreaError(s.where, self.kb.suggest_area(s.where)).hint,
+            )
+        if (
+            s.asset == "territory"
+            and area.kind == "territory"
+            and area.held_by not in (None, s.target)
+        ):
+            raise ScenarioError(
+                "where",
+                f"{area.name} is held by {_name(area.held_by or '')}, not by "
                 f"{_name(s.target)}, so it is not {_name(s.target)}'s territory",
-                f"for an attack on {_name(s.target)}'s forces there, use asset armed_forces")
+                f"for an attack on {_name(s.target)}'s forces there, use asset armed_forces",
+            )
         return area.id
 
     # ---- membership ---------------------------------------------------------------------
@@ -240,18 +300,51 @@ class Engine:
         return got
 
     # ---- one clause ----------------------------------------------------------------------
-    def _group(self, treaty: Treaty, clause: Clause, s: Scenario,
-               fp: Footprint) -> ClauseGroup | None:
+    def _group(
+        self, treaty: Treaty, clause: Clause, s: Scenario, fp: Footprint
+    ) -> ClauseGroup | None:
+        gkey = (treaty.id, clause.id, fp.place, s)
+        if gkey in self._groups:
+            return self._groups[gkey]
+        group = self._make_group(treaty, clause, s, fp)
+        self._groups[gkey] = group
+        return group
+
+    def _make_group(
+        self, treaty: Treaty, clause: Clause, s: Scenario, fp: Footprint
+    ) -> ClauseGroup | None:
         verdict = self._clause_verdict(treaty, clause, s, fp)
-        attacker_reasons = self._attacker_reasons(treaty, clause, s)
+        akey = (treaty.id, clause.id, tuple(s.attacker), s.date)
+        attacker_reasons = self._attacker_cache.get(akey)
+        if attacker_reasons is None:
+            attacker_reasons = self._attacker_reasons(treaty, clause, s)
+            self._attacker_cache[akey] = attacker_reasons
         if attacker_reasons:
-            verdict = _ClauseVerdict(treaty, clause, verdict.reasons + attacker_reasons,
-                                     verdict.sources)
+            verdict = _ClauseVerdict(
+                treaty, clause, verdict.reasons + attacker_reasons, verdict.sources
+            )
+        rkey = (treaty.id, clause.id, s.target, s.date)
+        cached = self._rows_cache.get(rkey)
+        if cached is None:
+            built = self._rows(treaty, clause, s)
+            cached = (built, frozenset(r[0] for r in built))
+            self._rows_cache[rkey] = cached
+        rows, obligated = cached
+        if not obligated.isdisjoint(s.attacker):
+            rows = tuple(r for r in rows if r[0] not in s.attacker)
+        if not rows:
+            return None
+        return ClauseGroup(verdict, s.target, rows)
+
+    def _rows(
+        self, treaty: Treaty, clause: Clause, s: Scenario
+    ) -> tuple[tuple[str, tuple[Reason, ...]], ...]:
+        """(obligated state, its own reasons) for every state bound by ``clause`` toward the
+        target on the day; independent of the attacker, so cached."""
         members = self.members(treaty, s.date)
         owed_by = clause.obligation.owed_by
         ever = treaty.states()
-        candidates = ever if owed_by == "all" else set(owed_by)
-        candidates = candidates - {s.target} - set(s.attacker)
+        candidates = (ever if owed_by == "all" else set(owed_by)) - {s.target}
         small = len(ever) <= 2 or not treaty.is_in_force(s.date)
         rows: list[tuple[str, tuple[Reason, ...]]] = []
         for state in sorted(candidates):
@@ -259,63 +352,110 @@ class Engine:
             if not active and not small and state in ever:
                 continue  # not a party that day: not listed for large treaties
             rows.append((state, self._state_reasons(treaty, state, s, active)))
-        if not rows:
-            return None
-        return ClauseGroup(verdict, s.target, tuple(rows))
+        return tuple(rows)
 
-    def _state_reasons(self, treaty: Treaty, state: str, s: Scenario,
-                       active: bool) -> tuple[Reason, ...]:
+    def _state_reasons(
+        self, treaty: Treaty, state: str, s: Scenario, active: bool
+    ) -> tuple[Reason, ...]:
         src = self._party_sources(treaty, state)
         out: list[Reason] = []
         if state not in treaty.states():
-            out.append(Reason("membership", Verdict.met,
-                              f"{_name(state)} is the obligated state named in the text", src))
+            out.append(
+                Reason(
+                    "membership",
+                    Verdict.met,
+                    f"{_name(state)} is the obligated state named in the text",
+                    src,
+                )
+            )
         elif active:
-            out.append(Reason("membership", Verdict.met,
-                              f"{_name(state)} is a party on {s.date}", src))
+            out.append(
+                Reason("membership", Verdict.met, f"{_name(state)} is a party on {s.date}", src)
+            )
         else:
-            out.append(Reason("membership", Verdict.failed,
-                              f"{_name(state)} is not a party on {s.date}"
-                              f"{_spell_text(treaty, state)}", src))
+            out.append(
+                Reason(
+                    "membership",
+                    Verdict.failed,
+                    f"{_name(state)} is not a party on {s.date}{_spell_text(treaty, state)}",
+                    src,
+                )
+            )
         for sus in treaty.suspensions:
             if sus.active_on(s.date) and sus.applies(state, s.target):
                 ssrc = tuple(self._src(treaty, sus.sources))
                 if sus.kind == "suspended":
-                    out.append(Reason("suspension", Verdict.failed,
-                                      f"{_name(state)}'s obligations toward {_name(s.target)} "
-                                      f"are suspended since {sus.from_}", ssrc))
+                    out.append(
+                        Reason(
+                            "suspension",
+                            Verdict.failed,
+                            f"{_name(state)}'s obligations toward {_name(s.target)} "
+                            f"are suspended since {sus.from_}",
+                            ssrc,
+                        )
+                    )
                 else:
-                    out.append(Reason("suspension", Verdict.unknown,
-                                      f"participation is frozen since {sus.from_}: "
-                                      f"{sus.summary or 'the party does not take part'}", ssrc))
+                    out.append(
+                        Reason(
+                            "suspension",
+                            Verdict.unknown,
+                            f"participation is frozen since {sus.from_}: "
+                            f"{sus.summary or 'the party does not take part'}",
+                            ssrc,
+                        )
+                    )
         return tuple(out)
 
-    def _attacker_reasons(self, treaty: Treaty, clause: Clause,
-                          s: Scenario) -> tuple[Reason, ...]:
+    def _attacker_reasons(self, treaty: Treaty, clause: Clause, s: Scenario) -> tuple[Reason, ...]:
         out: list[Reason] = []
         attackers = s.attacker_states
         adv = clause.trigger.adversaries
         if adv is not None and attackers:
             hit = [a for a in attackers if a in adv]
             if hit:
-                out.append(Reason("adversary", Verdict.met,
-                                  f"the clause names {', '.join(map(_name, hit))} as the adversary",
-                                  self._clause_sources(treaty, clause)))
+                out.append(
+                    Reason(
+                        "adversary",
+                        Verdict.met,
+                        f"the clause names {', '.join(map(_name, hit))} as the adversary",
+                        self._clause_sources(treaty, clause),
+                    )
+                )
             else:
-                out.append(Reason("adversary", Verdict.failed,
-                                  f"the clause covers attacks by {', '.join(map(_name, adv))} "
-                                  "only", self._clause_sources(treaty, clause)))
+                out.append(
+                    Reason(
+                        "adversary",
+                        Verdict.failed,
+                        f"the clause covers attacks by {', '.join(map(_name, adv))} only",
+                        self._clause_sources(treaty, clause),
+                    )
+                )
         co = [a for a in attackers if a in self.members(treaty, s.date)]
         if co:
-            out.append(Reason("co_party", Verdict.unknown,
-                              f"the attacker ({', '.join(map(_name, co))}) is itself a party; "
-                              "the treaty does not say how it applies between its own members"))
+            out.append(
+                Reason(
+                    "co_party",
+                    Verdict.unknown,
+                    f"the attacker ({', '.join(map(_name, co))}) is itself a party; "
+                    "the treaty does not say how it applies between its own members",
+                )
+            )
         return tuple(out)
 
-    def _clause_verdict(self, treaty: Treaty, clause: Clause, s: Scenario,
-                        fp: Footprint) -> _ClauseVerdict:
-        key = (treaty.id, clause.id, s.target, s.date, fp.place, s.asset, s.severity,
-               s.initiator, s.non_state is not None and not s.attacker_states)
+    def _clause_verdict(
+        self, treaty: Treaty, clause: Clause, s: Scenario, fp: Footprint
+    ) -> _ClauseVerdict:
+        key = (
+            treaty.id,
+            clause.id,
+            s.target,
+            s.date,
+            fp.place,
+            s.asset,
+            s.severity,
+            s.initiator,
+            s.non_state is not None and not s.attacker_states,
+        )
         got = self._verdicts.get(key)
         if got is None:
             got = self._evaluate(treaty, clause, s, fp)
@@ -332,19 +472,34 @@ class Engine:
         # 2. the protected state is a party
         if s.target in t.states():
             if s.target in self.members(t, day):
-                reasons.append(Reason("protected", Verdict.met,
-                                      f"{_name(s.target)} is a party on {day}",
-                                      self._party_sources(t, s.target)))
+                reasons.append(
+                    Reason(
+                        "protected",
+                        Verdict.met,
+                        f"{_name(s.target)} is a party on {day}",
+                        self._party_sources(t, s.target),
+                    )
+                )
             elif t.is_in_force(day):
-                reasons.append(Reason("protected", Verdict.failed,
-                                      f"{_name(s.target)} is not a party on {day}"
-                                      f"{_spell_text(t, s.target)}",
-                                      self._party_sources(t, s.target)))
+                reasons.append(
+                    Reason(
+                        "protected",
+                        Verdict.failed,
+                        f"{_name(s.target)} is not a party on {day}{_spell_text(t, s.target)}",
+                        self._party_sources(t, s.target),
+                    )
+                )
         # 3. what kind of clause
         if c.type is ClauseType.policy:
-            reasons.append(Reason("obligation", Verdict.failed,
-                                  f"{c.label} states a policy, not a legal obligation to defend "
-                                  f"{_name(s.target)}", csrc))
+            reasons.append(
+                Reason(
+                    "obligation",
+                    Verdict.failed,
+                    f"{c.label} states a policy, not a legal obligation to defend "
+                    f"{_name(s.target)}",
+                    csrc,
+                )
+            )
         # 4. severity
         reasons.append(self._severity(c, s, csrc))
         # 5. place and asset
@@ -354,74 +509,130 @@ class Engine:
         if s.non_state is not None and not s.attacker_states:
             ns = c.trigger.non_state
             if ns is True:
-                reasons.append(Reason("non_state", Verdict.met,
-                                      f"an attack by {s.non_state} counts under {c.label}", csrc))
+                reasons.append(
+                    Reason(
+                        "non_state",
+                        Verdict.met,
+                        f"an attack by {s.non_state} counts under {c.label}",
+                        csrc,
+                    )
+                )
             elif ns is False:
-                reasons.append(Reason("non_state", Verdict.failed,
-                                      f"{c.label} covers attacks by states only", csrc))
+                reasons.append(
+                    Reason(
+                        "non_state",
+                        Verdict.failed,
+                        f"{c.label} covers attacks by states only",
+                        csrc,
+                    )
+                )
             else:
-                reasons.append(Reason("non_state", Verdict.unknown,
-                                      f"whether an attack by a non-state actor ({s.non_state}) "
-                                      f"counts under {c.label} is untested", csrc))
+                reasons.append(
+                    Reason(
+                        "non_state",
+                        Verdict.unknown,
+                        f"whether an attack by a non-state actor ({s.non_state}) "
+                        f"counts under {c.label} is untested",
+                        csrc,
+                    )
+                )
         # 7. provocation
         reasons.append(self._provocation(t, c, s, interps, csrc))
-        sources = _dedupe(
-            [*csrc, *tsrc, *(x for r in reasons for x in r.sources)])
+        sources = _dedupe([*csrc, *tsrc, *(x for r in reasons for x in r.sources)])
         return _ClauseVerdict(t, c, tuple(reasons), tuple(sources))
 
     @staticmethod
     def _in_force(t: Treaty, day: date, src: tuple[SourceRef, ...]) -> Reason:
         if t.ended is not None and day >= t.ended:
             why = f": {t.end_reason}" if t.end_reason else ""
-            return Reason("in_force", Verdict.failed, f"{t.short_name} ended on {t.ended}{why}",
-                          src)
+            return Reason(
+                "in_force", Verdict.failed, f"{t.short_name} ended on {t.ended}{why}", src
+            )
         if t.in_force is not None:
             if day >= t.in_force:
-                return Reason("in_force", Verdict.met,
-                              f"{t.short_name} is in force on {day} (since {t.in_force})", src)
+                return Reason(
+                    "in_force",
+                    Verdict.met,
+                    f"{t.short_name} is in force on {day} (since {t.in_force})",
+                    src,
+                )
             signed = f"signed {t.signed}, " if t.signed and t.signed <= day else ""
-            return Reason("in_force", Verdict.failed,
-                          f"{t.short_name} is not yet in force on {day} ({signed}in force "
-                          f"from {t.in_force})", src)
+            return Reason(
+                "in_force",
+                Verdict.failed,
+                f"{t.short_name} is not yet in force on {day} ({signed}in force from {t.in_force})",
+                src,
+            )
         if t.in_force_by is not None:
             if day >= t.in_force_by:
-                return Reason("in_force", Verdict.met,
-                              f"{t.short_name} was in force by {t.in_force_by} (the exact day "
-                              "it entered into force is unknown)", src)
+                return Reason(
+                    "in_force",
+                    Verdict.met,
+                    f"{t.short_name} was in force by {t.in_force_by} (the exact day "
+                    "it entered into force is unknown)",
+                    src,
+                )
             if t.signed is None or day >= t.signed:
-                return Reason("in_force", Verdict.unknown,
-                              f"{t.short_name} was signed {_fmt(t.signed)} and in force by "
-                              f"{t.in_force_by}; whether it was in force on {day} is unknown",
-                              src)
-        return Reason("in_force", Verdict.failed,
-                      f"{t.short_name} was signed {_fmt(t.signed)} but is not known to have "
-                      "entered into force", src)
+                return Reason(
+                    "in_force",
+                    Verdict.unknown,
+                    f"{t.short_name} was signed {_fmt(t.signed)} and in force by "
+                    f"{t.in_force_by}; whether it was in force on {day} is unknown",
+                    src,
+                )
+        return Reason(
+            "in_force",
+            Verdict.failed,
+            f"{t.short_name} was signed {_fmt(t.signed)} but is not known to have "
+            "entered into force",
+            src,
+        )
 
     def _severity(self, c: Clause, s: Scenario, src: tuple[SourceRef, ...]) -> Reason:
         need = c.trigger.event
         gap = SEVERITY_RANK[need] - SEVERITY_RANK[s.severity]
         what = SEVERITY_TEXT[s.severity]
         if gap <= 0:
-            return Reason("event", Verdict.met,
-                          f"{what} meets the threshold of {c.label} ({SEVERITY_TEXT[need]})", src)
+            return Reason(
+                "event",
+                Verdict.met,
+                f"{what} meets the threshold of {c.label} ({SEVERITY_TEXT[need]})",
+                src,
+            )
         if gap == 1:
             contested = {
                 Severity.gray_zone: "whether gray-zone coercion amounts to an armed attack "
-                                    "is contested",
+                "is contested",
                 Severity.armed_attack: "whether an armed attack short of invasion meets it "
-                                       "is not settled",
+                "is not settled",
                 Severity.imminent_threat: "whether a threat short of coercion meets it is "
-                                          "not settled",
+                "not settled",
             }[s.severity]
-            return Reason("event", Verdict.unknown,
-                          f"{c.label} requires {SEVERITY_TEXT[need]}; {contested}", src)
-        return Reason("event", Verdict.failed,
-                      f"{c.label} requires {SEVERITY_TEXT[need]}; {what} falls short", src)
+            return Reason(
+                "event",
+                Verdict.unknown,
+                f"{c.label} requires {SEVERITY_TEXT[need]}; {contested}",
+                src,
+            )
+        return Reason(
+            "event",
+            Verdict.failed,
+            f"{c.label} requires {SEVERITY_TEXT[need]}; {what} falls short",
+            src,
+        )
 
-    def _scope(self, t: Treaty, c: Clause, s: Scenario, fp: Footprint, interps: list[Any],
-               csrc: tuple[SourceRef, ...]) -> Reason:
+    def _scope(
+        self,
+        t: Treaty,
+        c: Clause,
+        s: Scenario,
+        fp: Footprint,
+        interps: list[Any],
+        csrc: tuple[SourceRef, ...],
+    ) -> Reason:
         alternatives: list[tuple[Scope, tuple[SourceRef, ...], str | None]] = [
-            (sc, csrc, None) for sc in c.trigger.scope]
+            (sc, csrc, None) for sc in c.trigger.scope
+        ]
         for i in interps:
             if i.effect != "narrow":
                 src = tuple(self._src(t, i.sources))
@@ -439,24 +650,41 @@ class Engine:
                     continue
                 area = _area_text(ref, self)
                 extra = f", per the {via}" if via else ""
-                text = (f"an attack on {s.asset.value.replace('_', ' ')} in {place} is covered "
-                        f"({area}{extra})" if v is Verdict.met else
-                        f"{place} lies only partly in {area}{extra}: coverage is not settled")
+                text = (
+                    f"an attack on {s.asset.value.replace('_', ' ')} in {place} is covered "
+                    f"({area}{extra})"
+                    if v is Verdict.met
+                    else f"{place} lies only partly in {area}{extra}: coverage is not settled"
+                )
                 if best is None or (v is Verdict.met and best[0] is not Verdict.met):
                     best = (v, text, src)
         if best is not None:
             return Reason("scope", best[0], best[1], best[2])
         if not asset_seen:
-            return Reason("scope", Verdict.failed,
-                          f"{c.label} does not cover attacks on "
-                          f"{s.asset.value.replace('_', ' ')}", csrc)
-        areas = sorted({_area_text(r, self) for sc, _, _ in alternatives
-                        if s.asset in sc.assets for r in sc.areas})
-        return Reason("scope", Verdict.failed,
-                      f"{place} is outside the area {c.label} covers ({'; '.join(areas)})", csrc)
+            return Reason(
+                "scope",
+                Verdict.failed,
+                f"{c.label} does not cover attacks on {s.asset.value.replace('_', ' ')}",
+                csrc,
+            )
+        areas = sorted(
+            {
+                _area_text(r, self)
+                for sc, _, _ in alternatives
+                if s.asset in sc.assets
+                for r in sc.areas
+            }
+        )
+        return Reason(
+            "scope",
+            Verdict.failed,
+            f"{place} is outside the area {c.label} covers ({'; '.join(areas)})",
+            csrc,
+        )
 
-    def _provocation(self, t: Treaty, c: Clause, s: Scenario, interps: list[Any],
-                     csrc: tuple[SourceRef, ...]) -> Reason:
+    def _provocation(
+        self, t: Treaty, c: Clause, s: Scenario, interps: list[Any], csrc: tuple[SourceRef, ...]
+    ) -> Reason:
         voids = c.trigger.provocation_voids
         src = csrc
         via = ""
@@ -466,26 +694,47 @@ class Engine:
                 via = f" ({i.status.value} {_name(i.by)} statement of {i.date})"
         target = _name(s.target)
         if s.initiator is Initiator.attacker:
-            return Reason("provocation", Verdict.met,
-                          f"the attacker started the fighting, not {target}", src)
+            return Reason(
+                "provocation", Verdict.met, f"the attacker started the fighting, not {target}", src
+            )
         if voids is False:
-            return Reason("provocation", Verdict.met,
-                          f"{c.label} applies whoever started the fighting{via}", src)
+            return Reason(
+                "provocation",
+                Verdict.met,
+                f"{c.label} applies whoever started the fighting{via}",
+                src,
+            )
         if s.initiator is Initiator.target:
             if voids is True:
-                return Reason("provocation", Verdict.failed,
-                              f"{target} started the fighting, and the obligation does not "
-                              f"cover a war the protected party began{via}", src)
-            return Reason("provocation", Verdict.unknown,
-                          f"{target} started the fighting; the treaty is silent on whether that "
-                          "voids the obligation", src)
+                return Reason(
+                    "provocation",
+                    Verdict.failed,
+                    f"{target} started the fighting, and the obligation does not "
+                    f"cover a war the protected party began{via}",
+                    src,
+                )
+            return Reason(
+                "provocation",
+                Verdict.unknown,
+                f"{target} started the fighting; the treaty is silent on whether that "
+                "voids the obligation",
+                src,
+            )
         if voids is True:
-            return Reason("provocation", Verdict.unknown,
-                          f"who started the fighting is unknown, and the obligation does not "
-                          f"cover a war {target} began{via}", src)
-        return Reason("provocation", Verdict.met,
-                      "who started the fighting is unknown; the treaty does not make the "
-                      "obligation depend on it", src)
+            return Reason(
+                "provocation",
+                Verdict.unknown,
+                f"who started the fighting is unknown, and the obligation does not "
+                f"cover a war {target} began{via}",
+                src,
+            )
+        return Reason(
+            "provocation",
+            Verdict.met,
+            "who started the fighting is unknown; the treaty does not make the "
+            "obligation depend on it",
+            src,
+        )
 
     # ---- sources ----------------------------------------------------------------------
     @staticmethod
@@ -519,8 +768,10 @@ def _spell_text(t: Treaty, state: str) -> str:
     spells = sorted(t.spells(state), key=lambda p: p.joined or date.min)
     if not spells:
         return ""
-    parts = [f"joined {p.joined or 'at entry into force'}" + (f", left {p.left}" if p.left else "")
-             for p in spells]
+    parts = [
+        f"joined {p.joined or 'at entry into force'}" + (f", left {p.left}" if p.left else "")
+        for p in spells
+    ]
     return f" ({'; '.join(parts)})"
 
 

@@ -16,8 +16,8 @@ from foederis.model.enums import Verdict
 @dataclass(frozen=True, slots=True)
 class Footprint:
     place: str
-    home_of: str | None          # ISO3 if the place is a state's home territory
-    held_by: str | None          # state holding the place (home_of for homes)
+    home_of: str | None  # ISO3 if the place is a state's home territory
+    held_by: str | None  # state holding the place (home_of for homes)
     inside: frozenset[str]
     partly: frozenset[str]
 

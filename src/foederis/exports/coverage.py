@@ -40,28 +40,39 @@ class Coverage:
 
 def read_atop_defense(path: Path, year: int) -> set[tuple[int, int]]:
     if not path.exists():
-        raise FoederisError(f"no such file: {path}",
-                            "pass the ATOP 5.1 directed dyad-year CSV (atop5_1_ddyr.csv)")
+        raise FoederisError(
+            f"no such file: {path}", "pass the ATOP 5.1 directed dyad-year CSV (atop5_1_ddyr.csv)"
+        )
     dyads: set[tuple[int, int]] = set()
     with path.open(newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         need = {"ccode1", "ccode2", "year", "atop_defense"}
         if not need <= set(reader.fieldnames or []):
-            raise FoederisError(f"{path} lacks the columns {sorted(need)}",
-                                "is this ATOP's directed dyad-year file?")
+            raise FoederisError(
+                f"{path} lacks the columns {sorted(need)}",
+                "is this ATOP's directed dyad-year file?",
+            )
         for row in reader:
             if row["year"] == str(year) and row["atop_defense"] == "1":
                 dyads.add((int(row["ccode1"]), int(row["ccode2"])))
     return dyads
 
 
-def _notes() -> dict[tuple[int, int], str]:
+def _notes(day: date) -> dict[tuple[int, int], str]:
+    """Curated reasons for dyads the KB does not explain. The notes file lists groups:
+    ``{atop_id, states: [ISO3, ...], reason, sources: [url, ...]}``; a group's reason applies
+    to every pair of its states (either order)."""
     if not NOTES.exists():
         return {}
     data = yaml.safe_load(NOTES.read_text(encoding="utf-8")) or {}
     out: dict[tuple[int, int], str] = {}
-    for entry in data.get("dyads", []):
-        out[(int(entry["ccode1"]), int(entry["ccode2"]))] = str(entry["reason"])
+    for group in data.get("groups", []):
+        codes = [states.cow_code(s, day) for s in group["states"]]
+        reason = f"ATOP {group.get('atop_id', '?')}: {group['reason']}"
+        for a in codes:
+            for b in codes:
+                if a is not None and b is not None and a != b:
+                    out.setdefault((a, b), reason)
     return out
 
 
@@ -73,13 +84,17 @@ def atop_coverage(kb: KnowledgeBase, atop_csv: Path, year: int) -> Coverage:
         if o.obligated_cow is not None and o.protected_cow is not None:
             ours.add((o.obligated_cow, o.protected_cow))
             ours.add((o.protected_cow, o.obligated_cow))  # ATOP's dyads are undirected pairs
-    notes = _notes()
+    notes = _notes(day)
     missing = sorted(atop - ours)
     return Coverage(
-        year=year, atop_dyads=len(atop), explained=len(atop & ours),
-        missing=[(a, b, notes.get((a, b), notes.get((b, a), "not explained yet")))
-                 for a, b in missing],
-        kb_only=len(ours - atop))
+        year=year,
+        atop_dyads=len(atop),
+        explained=len(atop & ours),
+        missing=[
+            (a, b, notes.get((a, b), notes.get((b, a), "not explained yet"))) for a, b in missing
+        ],
+        kb_only=len(ours - atop),
+    )
 
 
 def coverage_markdown(cov: Coverage) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from foederis import states
 from foederis.kb import KnowledgeBase
 from foederis.model.enums import ClauseType, Strength
-from foederis.model.treaty import Clause, Treaty
+from foederis.model.treaty import Treaty
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,7 @@ class DirectedObligation:
     article: str
     type: ClauseType
     strength: Strength
-    frozen: bool          # participation frozen on that day (e.g. Armenia in the CSTO)
+    frozen: bool  # participation frozen on that day (e.g. Armenia in the CSTO)
     atop_id: int | None
 
     def to_json(self) -> dict[str, Any]:
@@ -44,8 +44,9 @@ def _resolve(value: list[str] | str, members: set[str]) -> set[str]:
     return set(members) if value == "all" else set(value)
 
 
-def treaty_obligations(t: Treaty, day: date,
-                       types: set[ClauseType] | None = None) -> Iterator[DirectedObligation]:
+def treaty_obligations(
+    t: Treaty, day: date, types: set[ClauseType] | None = None
+) -> Iterator[DirectedObligation]:
     if not t.is_in_force(day):
         return
     members = t.members_on(day)
@@ -71,29 +72,50 @@ def treaty_obligations(t: Treaty, day: date,
                 if suspended:
                     continue
                 yield DirectedObligation(
-                    a, states.cow_code(a, day), b, states.cow_code(b, day), t.id,
-                    t.ref(clause), clause.label, clause.type, ob.strength, frozen, t.atop_id)
+                    a,
+                    states.cow_code(a, day),
+                    b,
+                    states.cow_code(b, day),
+                    t.id,
+                    t.ref(clause),
+                    clause.label,
+                    clause.type,
+                    ob.strength,
+                    frozen,
+                    t.atop_id,
+                )
 
 
-def directed_obligations(kb: KnowledgeBase, day: date,
-                         types: set[ClauseType] | None = None) -> list[DirectedObligation]:
+def directed_obligations(
+    kb: KnowledgeBase, day: date, types: set[ClauseType] | None = None
+) -> list[DirectedObligation]:
     return [o for t in kb.treaties.values() for o in treaty_obligations(t, day, types)]
 
 
 def allies(kb: KnowledgeBase, state: str, day: date) -> list[DirectedObligation]:
     """Who owes ``state`` a defense obligation on ``day``."""
-    rows = [o for t in kb.treaties.values() if state in t.states() or _names(t, state)
-            for o in treaty_obligations(t, day, {ClauseType.defense}) if o.protected == state]
+    rows = [
+        o
+        for t in kb.treaties.values()
+        if state in t.states() or _names(t, state)
+        for o in treaty_obligations(t, day, {ClauseType.defense})
+        if o.protected == state
+    ]
     return sorted(rows, key=lambda o: (o.strength != Strength.automatic, o.obligated, o.treaty))
 
 
 def pending(kb: KnowledgeBase, state: str, day: date) -> list[Treaty]:
     """Defense treaties of ``state`` signed on or before ``day`` but not yet in force."""
-    return [t for t in kb.treaties.values()
-            if state in t.states() and t.is_defense() and t.signed is not None
-            and t.signed <= day and (t.in_force is None or day < t.in_force)]
+    return [
+        t
+        for t in kb.treaties.values()
+        if state in t.states()
+        and t.is_defense()
+        and t.signed is not None
+        and t.signed <= day
+        and (t.in_force is None or day < t.in_force)
+    ]
 
 
 def _names(t: Treaty, state: str) -> bool:
-    return any(c.obligation.owed_to != "all" and state in c.obligation.owed_to
-               for c in t.clauses)
+    return any(c.obligation.owed_to != "all" and state in c.obligation.owed_to for c in t.clauses)

@@ -15,15 +15,29 @@ from foederis.errors import FoederisError
 from foederis.exports.obligations import directed_obligations
 from foederis.kb import KnowledgeBase
 
-COLUMNS = ["obligated", "obligated_cow", "protected", "protected_cow", "treaty", "clause",
-           "article", "type", "strength", "frozen", "atop_id"]
+COLUMNS = [
+    "obligated",
+    "obligated_cow",
+    "protected",
+    "protected_cow",
+    "treaty",
+    "clause",
+    "article",
+    "type",
+    "strength",
+    "frozen",
+    "atop_id",
+]
 
 
 def provenance(day: date) -> dict[str, str]:
-    return {"foederis_version": __version__, "as_of": day.isoformat(),
-            "unit": "directed_obligation",
-            "source": "foederis knowledge base (src/foederis/data/treaties); every row's "
-                      "treaty file lists its sources"}
+    return {
+        "foederis_version": __version__,
+        "as_of": day.isoformat(),
+        "unit": "directed_obligation",
+        "source": "foederis knowledge base (src/foederis/data/treaties); every row's "
+        "treaty file lists its sources",
+    }
 
 
 def write_obligations(kb: KnowledgeBase, day: date, fmt: str, output: Path | None) -> None:

@@ -1,8 +1,8 @@
 """The knowledge base: validated treaties and gazetteer, loaded from YAML layers.
 
-    kb = load_kb()                     # built-in KB (+ FOEDERIS_KB directories)
-    kb = load_kb([Path("my-kb")])      # + a user's own directory on top
-    kb.treaty("nato").members_on(date(2026, 1, 1))
+kb = load_kb()                     # built-in KB (+ FOEDERIS_KB directories)
+kb = load_kb([Path("my-kb")])      # + a user's own directory on top
+kb.treaty("nato").members_on(date(2026, 1, 1))
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from foederis.errors import KBValidationError, Problem, UnknownAreaError, UnknownTreatyError
-from foederis.kb import compiled
+from foederis import cache as compiled
 from foederis.kb.load import BUILTIN_DIR, layer_files, read_layers, user_dirs, yaml_files
 from foederis.kb.validate import check_kb
 from foederis.model.area import Area

@@ -77,9 +77,11 @@ def read_layers(layers: Iterable[Iterable[Path]]) -> RawKB:
                 continue
             if treaty.id in seen_here:
                 raw.problems.append(
-                    doc.problem(("id",), f"duplicate treaty id '{treaty.id}' "
-                                f"(also in {seen_here[treaty.id]})",
-                                "every treaty id must be unique; rename one of them")
+                    doc.problem(
+                        ("id",),
+                        f"duplicate treaty id '{treaty.id}' (also in {seen_here[treaty.id]})",
+                        "every treaty id must be unique; rename one of them",
+                    )
                 )
                 continue
             seen_here[treaty.id] = path
@@ -111,8 +113,14 @@ def _to_model(model: type[M], doc: YamlDoc, problems: list[Problem]) -> M | None
 def _problem_from_pydantic(doc: YamlDoc, err: Any) -> Problem:
     loc: PathKey = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
     # pydantic adds the matching type name for unions (e.g. "list[str]"): drop those parts
-    path: PathKey = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in (
-        "literal['all']", "str", "int", "bool", "date", "none"))))
+    path: PathKey = tuple(
+        p
+        for p in loc
+        if not (
+            isinstance(p, str)
+            and ("[" in p or p in ("literal['all']", "str", "int", "bool", "date", "none"))
+        )
+    )
     kind = err["type"]
     msg = str(err["msg"])
     hint: str | None = None
@@ -139,8 +147,15 @@ def layer_files(dirs: Sequence[Path]) -> list[list[Path]]:
     for d in dirs:
         if not d.exists():
             raise KBValidationError(
-                [Problem(str(d), None, "(kb)", "no such file or directory",
-                         "pass an existing directory with --kb or FOEDERIS_KB")]
+                [
+                    Problem(
+                        str(d),
+                        None,
+                        "(kb)",
+                        "no such file or directory",
+                        "pass an existing directory with --kb or FOEDERIS_KB",
+                    )
+                ]
             )
         layers.append(yaml_files(d))
     return layers

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from itertools import pairwise
 
 from foederis import states
 from foederis.errors import Problem
@@ -47,8 +48,9 @@ def _check_areas(raw: RawKB) -> list[Problem]:
         for key in ("within", "partly_within"):
             for i, ref in enumerate(getattr(area, key)):
                 if ref not in raw.areas:
-                    out.append(doc.problem((*base, key, i), f"unknown area '{ref}'",
-                                           _area_hint(ref, raw)))
+                    out.append(
+                        doc.problem((*base, key, i), f"unknown area '{ref}'", _area_hint(ref, raw))
+                    )
         for key in ("held_by",):
             code = area.held_by
             if code is not None and (p := _state_problem(doc, (*base, key), code)):
@@ -67,7 +69,8 @@ def _area_hint(ref: str, raw: RawKB) -> str:
     if close:
         return f"did you mean {', '.join(close)}?"
     return "areas are gazetteer ids (src/foederis/data/areas/), ISO3 codes, or " + ", ".join(
-        sorted(AREA_TOKENS))
+        sorted(AREA_TOKENS)
+    )
 
 
 def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
@@ -78,8 +81,11 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
         out.append(doc.problem(path, message, hint))
 
     if loaded.path.stem != t.id:
-        add(("id",), f"id '{t.id}' differs from the file name '{loaded.path.name}'",
-            f"rename the file to {t.id}.yaml or change the id")
+        add(
+            ("id",),
+            f"id '{t.id}' differs from the file name '{loaded.path.name}'",
+            f"rename the file to {t.id}.yaml or change the id",
+        )
 
     source_ids = [s.id for s in t.sources]
     _dupes(source_ids, ("sources",), "source id", add)
@@ -92,8 +98,12 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
     def refs(path: PathKey, ids: Iterable[str]) -> None:
         for i, sid in enumerate(ids):
             if sid not in known_sources:
-                add((*path, i), f"unknown source id '{sid}'",
-                    f"add it to the file's sources list (known: {', '.join(sorted(known_sources))})")
+                add(
+                    (*path, i),
+                    f"unknown source id '{sid}'",
+                    "add it to the file's sources list (known: "
+                    f"{', '.join(sorted(known_sources))})",
+                )
 
     def state(path: PathKey, code: str) -> None:
         if p := _state_problem(doc, path, code):
@@ -101,11 +111,18 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
 
     # treaty dates
     if t.signed and t.in_force and t.in_force < t.signed and t.kind != "policy":
-        add(("in_force",), f"enters into force ({t.in_force}) before it was signed ({t.signed})",
-            "only a policy (a statute, kind: policy) may take effect retroactively")
+        add(
+            ("in_force",),
+            f"enters into force ({t.in_force}) before it was signed ({t.signed})",
+            "only a policy (a statute, kind: policy) may take effect retroactively",
+        )
     if t.in_force and t.in_force_by:
-        add(("in_force_by",), "give either in_force (the day) or in_force_by (known to be in "
-            "force by that day), not both", "keep in_force when the exact day is known")
+        add(
+            ("in_force_by",),
+            "give either in_force (the day) or in_force_by (known to be in "
+            "force by that day), not both",
+            "keep in_force when the exact day is known",
+        )
     if t.in_force and t.ended and t.ended < t.in_force:
         add(("ended",), f"ends ({t.ended}) before it entered into force ({t.in_force})")
     if t.superseded_by and t.superseded_by not in raw.treaties:
@@ -115,15 +132,20 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
     for i, party in enumerate(t.parties):
         state(("parties", i, "state"), party.state)
         if party.joined is None and t.in_force is not None:
-            add(("parties", i, "joined"), "joined may be left out only when the treaty's day "
-                "of entry into force is unknown", f"use the in-force date {t.in_force}")
+            add(
+                ("parties", i, "joined"),
+                "joined may be left out only when the treaty's day of entry into force is unknown",
+                f"use the in-force date {t.in_force}",
+            )
         refs(("parties", i, "sources"), party.sources)
         for j, d in enumerate(party.disputed):
             refs(("parties", i, "disputed", j, "sources"), d.sources)
         if party.left is not None and party.joined is not None and party.left < party.joined:
-            add(("parties", i, "left"),
+            add(
+                ("parties", i, "left"),
                 f"{party.state} leaves ({party.left}) before it joins ({party.joined})",
-                "check both dates against the source")
+                "check both dates against the source",
+            )
     _check_overlaps(t, add)
 
     for i, sus in enumerate(t.suspensions):
@@ -134,14 +156,20 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
                 for j, code in enumerate(value):
                     state(("suspensions", i, key, j), code)
         if sus.to is not None and sus.to < sus.from_:
-            add(("suspensions", i, "to"), f"suspension ends ({sus.to}) before it starts ({sus.from_})")
+            add(
+                ("suspensions", i, "to"),
+                f"suspension ends ({sus.to}) before it starts ({sus.from_})",
+            )
 
     for i, clause in enumerate(t.clauses):
         base: PathKey = ("clauses", i)
         refs((*base, "sources"), clause.sources)
         if clause.text and not clause.sources:
-            add((*base, "sources"), "a quoted text needs a source",
-                "name the source the quote was copied from")
+            add(
+                (*base, "sources"),
+                "a quoted text needs a source",
+                "name the source the quote was copied from",
+            )
         for key in ("owed_by", "owed_to"):
             value = getattr(clause.obligation, key)
             if value != "all":
@@ -159,8 +187,11 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
         refs((*base, "sources"), interp.sources)
         state((*base, "by"), interp.by)
         if interp.clause not in clause_ids:
-            add((*base, "clause"), f"unknown clause '{interp.clause}'",
-                f"clauses of this treaty: {', '.join(sorted(clause_ids)) or 'none'}")
+            add(
+                (*base, "clause"),
+                f"unknown clause '{interp.clause}'",
+                f"clauses of this treaty: {', '.join(sorted(clause_ids)) or 'none'}",
+            )
         for j, scope in enumerate(interp.add_scope):
             _check_scope_areas(scope.areas, (*base, "add_scope", j, "areas"), raw, doc, out)
 
@@ -170,15 +201,19 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
         if inv.by is not None:
             state((*base, "by"), inv.by)
         if inv.clause is not None and inv.clause not in clause_ids:
-            add((*base, "clause"), f"unknown clause '{inv.clause}'",
-                f"clauses of this treaty: {', '.join(sorted(clause_ids)) or 'none'}")
+            add(
+                (*base, "clause"),
+                f"unknown clause '{inv.clause}'",
+                f"clauses of this treaty: {', '.join(sorted(clause_ids)) or 'none'}",
+            )
     for j, d in enumerate(t.disputed):
         refs(("disputed", j, "sources"), d.sources)
     return out
 
 
-def _check_scope_areas(areas: list[str], path: PathKey, raw: RawKB, doc: YamlDoc,
-                       out: list[Problem]) -> None:
+def _check_scope_areas(
+    areas: list[str], path: PathKey, raw: RawKB, doc: YamlDoc, out: list[Problem]
+) -> None:
     for k, ref in enumerate(areas):
         if ref in AREA_TOKENS or ref in raw.areas:
             continue
@@ -203,11 +238,13 @@ def _check_overlaps(t: Treaty, add: object) -> None:
         by_state.setdefault(p.state, []).append(i)
     for code, idxs in by_state.items():
         spells = sorted(idxs, key=lambda i: t.parties[i].joined or date.min)
-        for a, b in zip(spells, spells[1:], strict=False):
+        for a, b in pairwise(spells):
             first, second = t.parties[a], t.parties[b]
             if first.left is None or (second.joined or date.min) < first.left:
-                add(("parties", b, "joined"),  # type: ignore[operator]
+                add(
+                    ("parties", b, "joined"),  # type: ignore[operator]
                     f"membership spells of {code} overlap: the spell from {first.joined} "
                     f"{'never ends' if first.left is None else f'ends {first.left}'} but another "
                     f"starts {second.joined}",
-                    "give the first spell a `left` date on or before the second `joined`")
+                    "give the first spell a `left` date on or before the second `joined`",
+                )

@@ -73,8 +73,13 @@ def read_yaml(path: Path) -> YamlDoc:
         line = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "malformed YAML"
         doc.problems.append(
-            Problem(name, line, "(syntax)", f"malformed YAML: {what}",
-                    "check indentation and quoting on this line")
+            Problem(
+                name,
+                line,
+                "(syntax)",
+                f"malformed YAML: {what}",
+                "check indentation and quoting on this line",
+            )
         )
         return doc
     except yaml.YAMLError as exc:
@@ -97,8 +102,13 @@ def _build(node: yaml.Node, path: PathKey, doc: YamlDoc) -> Any:
             child = (*path, key)
             if key in out:
                 doc.problems.append(
-                    Problem(doc.file, key_node.start_mark.line + 1, dotted(child),
-                            "duplicate key", "each key may appear once in a mapping")
+                    Problem(
+                        doc.file,
+                        key_node.start_mark.line + 1,
+                        dotted(child),
+                        "duplicate key",
+                        "each key may appear once in a mapping",
+                    )
                 )
                 continue
             doc.lines[child] = key_node.start_mark.line + 1

@@ -21,7 +21,7 @@ class Scenario(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    attacker: list[str] = Field(min_length=1)
+    attacker: tuple[str, ...] = Field(min_length=1)
     target: str
     date: Date = Field(default_factory=Date.today)
     where: str | None = None

@@ -13,9 +13,7 @@ _BULLET = re.compile(r"^[\s•·▪◦●○■□\-–—*>]+")
 # opening quote. Abbreviations are checked separately.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
-    "u.s u.k u.n e.u mr mrs ms dr st jr sr gen gov sen rep lt col maj capt adm prof "
-    "jan feb mar apr jun jul aug sep sept oct nov dec no art arts vs etc e.g i.e inc "
-    "co corp ltd a.m p.m approx dept est fig vol op".split()
+    ["u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "maj", "capt", "adm", "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "art", "arts", "vs", "etc", "e.g", "i.e", "inc", "co", "corp", "ltd", "a.m", "p.m", "approx", "dept", "est", "fig", "vol", "op"]
 )
 
 

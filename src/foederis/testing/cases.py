@@ -85,17 +85,28 @@ def load_case_file(path: Path) -> list[Case]:
     try:
         parsed = CaseFile.model_validate(doc.data)
     except ValidationError as exc:
-        problems = [Problem(doc.file, doc.line_of(tuple(e["loc"])), ".".join(map(str, e["loc"])),
-                            str(e["msg"])) for e in exc.errors()]
+        problems = [
+            Problem(
+                doc.file, doc.line_of(tuple(e["loc"])), ".".join(map(str, e["loc"])), str(e["msg"])
+            )
+            for e in exc.errors()
+        ]
         raise KBValidationError(problems) from None
     urls = {str(s.get("id")): str(s.get("url")) for s in parsed.sources}
     out = []
     for i, case in enumerate(parsed.cases):
         unknown = [s for s in case.sources if s not in urls]
         if unknown:
-            raise KBValidationError([Problem(doc.file, doc.line_of(("cases", i, "sources")),
-                                             f"cases[{i}].sources",
-                                             f"unknown source id(s) {unknown}")])
+            raise KBValidationError(
+                [
+                    Problem(
+                        doc.file,
+                        doc.line_of(("cases", i, "sources")),
+                        f"cases[{i}].sources",
+                        f"unknown source id(s) {unknown}",
+                    )
+                ]
+            )
         out.append(Case(doc.file, doc.line_of(("cases", i)), case.name, case, urls))
     return out
 
@@ -123,22 +134,26 @@ def run_case(case: Case, kb: KnowledgeBase, *, explain: bool = False) -> list[st
             continue
         why = "; ".join(f"{r.condition}: {r.text}" for r in got.failing()) or "all conditions met"
         if got.status is not want.status:
-            problems.append(f"{where}: expected {want.status.value}, got {got.status.value} "
-                            f"({why})")
+            problems.append(
+                f"{where}: expected {want.status.value}, got {got.status.value} ({why})"
+            )
         if want.strength and got.strength.value != want.strength:
-            problems.append(f"{where}: expected strength {want.strength}, got "
-                            f"{got.strength.value}")
-        if want.reason_contains and not any(want.reason_contains.lower() in r.text.lower()
-                                            for r in got.reasons):
+            problems.append(f"{where}: expected strength {want.strength}, got {got.strength.value}")
+        if want.reason_contains and not any(
+            want.reason_contains.lower() in r.text.lower() for r in got.reasons
+        ):
             problems.append(f"{where}: no reason mentions {want.reason_contains!r}")
         if explain and problems:
             problems += [f"    {r.verdict.value}: {r.text}" for r in got.reasons]
     for state in m.absent:
-        bad = [o for o in rows if o.state == state
-               and o.status in (Status.triggered, Status.uncertain)]
+        bad = [
+            o for o in rows if o.state == state and o.status in (Status.triggered, Status.uncertain)
+        ]
         if bad:
-            problems.append(f"{state} @{m.date}: expected no obligation, got "
-                            + ", ".join(f"{o.clause} {o.status.value}" for o in bad))
+            problems.append(
+                f"{state} @{m.date}: expected no obligation, got "
+                + ", ".join(f"{o.clause} {o.status.value}" for o in bad)
+            )
     if m.cascade is not None:
         c = m.cascade
         res = cascade(scenario, kb, mode=c.mode, rounds=c.rounds)
@@ -146,8 +161,9 @@ def run_case(case: Case, kb: KnowledgeBase, *, explain: bool = False) -> list[st
         for side, members in c.sides.items():
             missing = [s for s in members if s not in sides.get(side, [])]
             if missing:
-                problems.append(f"cascade ({c.mode}): expected {missing} on the {side} side, "
-                                f"sides are {sides}")
+                problems.append(
+                    f"cascade ({c.mode}): expected {missing} on the {side} side, sides are {sides}"
+                )
         joined = {s for v in sides.values() for s in v}
         for s in c.not_joined:
             if s in joined:
@@ -155,6 +171,7 @@ def run_case(case: Case, kb: KnowledgeBase, *, explain: bool = False) -> list[st
         rounds = {e.state: i for i, r in enumerate(res.rounds) for e in r}
         for s, r in c.joined_in_round.items():
             if rounds.get(s) != r:
-                problems.append(f"cascade ({c.mode}): expected {s} to join in round {r}, got "
-                                f"{rounds.get(s)}")
+                problems.append(
+                    f"cascade ({c.mode}): expected {s} to join in round {r}, got {rounds.get(s)}"
+                )
     return problems

@@ -37,11 +37,11 @@ class ScenarioItem(pytest.Item):
         if problems:
             raise ScenarioFailure(problems)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
-                     style: Any = None) -> str:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, ScenarioFailure):
-            return (f"{self.case.file}: Test '{self.case.name}'\n  "
-                    + "\n  ".join(excinfo.value.problems))
+            return f"{self.case.file}: Test '{self.case.name}'\n  " + "\n  ".join(
+                excinfo.value.problems
+            )
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:

@@ -63,7 +63,12 @@ def unavailable(message: str, hint: str | None = None) -> ApiError:
 
 def from_scenario_error(exc: ScenarioError) -> ApiError:
     message = exc.message.removeprefix(f"{exc.field}: ")
-    return invalid(exc.field.removeprefix("--"), message, exc.hint)
+    field = exc.field.removeprefix("--")
+    hint = exc.hint
+    if field == "where" and "unknown place" in message:
+        hint = f"{hint}; GET /api/areas lists the places" if hint else \
+            "GET /api/areas lists the places"
+    return invalid(field, message, hint)
 
 
 def from_unknown_state(exc: states.UnknownStateError, field: str) -> ApiError:
@@ -103,6 +108,15 @@ def _field(loc: Sequence[int | str]) -> str | None:
     if parts and parts[0] in ("body", "query", "path", "header", "cookie"):
         parts = parts[1:]
     return ".".join(parts) or None
+
+
+def _error_field(err: Mapping[str, Any], prefix: Sequence[str]) -> str | None:
+    if err.get("type") == "json_invalid":
+        return "body"
+    name = _field([*prefix, *err.get("loc", ())])
+    if name is None and "same state" in str(err.get("msg", "")):
+        return "target"
+    return name
 
 
 def _hint(err: Mapping[str, Any], allowed_fields: Sequence[str] = ()) -> str:
@@ -145,7 +159,7 @@ def _message(err: Mapping[str, Any]) -> str:
 def from_validation_errors(errors: Sequence[Mapping[str, Any]],
                            allowed_fields: Sequence[str] = (), *,
                            prefix: Sequence[str] = ()) -> ApiError:
-    items = [FieldError(field=_field([*prefix, *err.get("loc", ())]), message=_message(err),
+    items = [FieldError(field=_error_field(err, prefix), message=_message(err),
                         hint=_hint(err, allowed_fields)) for err in errors]
     if not items:
         items = [FieldError(field=None, message="invalid input", hint="see /docs")]
@@ -175,7 +189,8 @@ async def scenario_error_handler(request: Request, exc: Exception) -> Response:
 
 async def unknown_treaty_handler(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, UnknownTreatyError)
-    return error_response(not_found("treaty", exc.message, exc.hint))
+    hint = exc.hint if exc.suggestions else "GET /api/treaties lists the treaty ids"
+    return error_response(not_found("treaty", exc.message, hint))
 
 
 async def unknown_area_handler(request: Request, exc: Exception) -> Response:

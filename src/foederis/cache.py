@@ -24,7 +24,7 @@ from foederis import __version__
 if TYPE_CHECKING:
     from foederis.kb import KnowledgeBase
 
-PACKAGE = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
 STATES_FILE = PACKAGE / "data" / "states.yaml"
 # the code that shapes the pickled objects: a change here must invalidate the cache
 MODEL_CODE = sorted((PACKAGE / "model").glob("*.py")) + sorted((PACKAGE / "kb").glob("*.py"))
@@ -51,30 +51,42 @@ def key(files: Sequence[Path]) -> str:
     return h.hexdigest()[:32]
 
 
-def read(files: Sequence[Path]) -> KnowledgeBase | None:
+def cached_path(kind: str, files: Sequence[Path]) -> Path | None:
+    """Where the compiled copy of ``kind`` built from ``files`` lives (None: disabled)."""
     d = cache_dir()
-    if d is None:
+    return None if d is None else d / f"{kind}-{key(files)}.pickle"
+
+
+def load_pickle(path: Path | None) -> object | None:
+    if path is None:
         return None
-    path = d / f"kb-{key(files)}.pickle"
     try:
         with path.open("rb") as fh:
-            kb = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+            TypeError, ValueError):
         return None
+
+
+def dump_pickle(path: Path | None, obj: object) -> None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        return
+
+
+def read(files: Sequence[Path]) -> KnowledgeBase | None:
     from foederis.kb import KnowledgeBase
 
+    kb = load_pickle(cached_path("kb", files))
     return kb if isinstance(kb, KnowledgeBase) else None
 
 
 def write(files: Sequence[Path], kb: KnowledgeBase) -> None:
-    d = cache_dir()
-    if d is None:
-        return
-    try:
-        d.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=d, prefix=".kb-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, d / f"kb-{key(files)}.pickle")
-    except OSError:
-        return
+    dump_pickle(cached_path("kb", files), kb)

@@ -1,0 +1,272 @@
+"""Treaty mentions in news text, linked to knowledge-base treaty ids.
+
+Three kinds of mention:
+
+* **named** — "NATO", "the North Atlantic Treaty", "CSTO", "the Rio Treaty", "ANZUS", or
+  any distinctive name, short name or alias of a KB treaty;
+* **described** — a pact noun with its parties and/or year: "the 1961 treaty between
+  China and North Korea", "China-North Korea Treaty (1961)", "the 1951 treaty with the
+  Philippines", "comprehensive strategic partnership" (with Russia and the DPRK). These are
+  resolved against the KB by parties and year (:func:`resolve`);
+* **anaphor** — "the pact", "this agreement", "the signing": the pact last named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Literal
+
+from foederis.kb import KnowledgeBase
+from foederis.model.treaty import Treaty
+from foederis.news.dates import find_dates
+from foederis.news.mentions import StateMention
+
+MentionKind = Literal["named", "described", "anaphor"]
+
+# Our own patterns, used when the id is in the KB (case-sensitive patterns are acronyms).
+BASE_NAMES: dict[str, list[str]] = {
+    "nato": [r"NATO", r"North Atlantic Treaty(?: Organi[sz]ation)?", r"Washington Treaty",
+             r"(?:North )?Atlantic Alliance"],
+    "csto": [r"CSTO", r"Collective Security Treaty(?: Organi[sz]ation)?",
+             r"Tashkent (?:Treaty|Pact)"],
+    "rio-treaty": [r"Rio (?:Treaty|Pact)", r"Inter-American Treaty of Reciprocal Assistance",
+                   r"TIAR"],
+    "anzus": [r"ANZUS(?: Treaty| Pact)?"],
+    "manila-pact": [r"Manila (?:Pact|Treaty)", r"SEATO", r"Southeast Asia Treaty Organi[sz]ation",
+                    r"Southeast Asia(?:n)? Collective Defen[cs]e Treaty"],
+    "us-twn-tra-1979": [r"Taiwan Relations Act"],
+    "eu-art-42-7": [r"Article 42\(7\)"],
+}
+# Words that do not single out a treaty: an alias made only of these is not used.
+_GENERIC = frozenset(
+    "treaty treaties of the on and between friendship cooperation co-operation mutual "
+    "assistance aid security defense defence pact agreement partnership strategic "
+    "comprehensive collective alliance organization organisation joint protocol "
+    "non-aggression good-neighbourliness good-neighborliness neighbourliness relations "
+    "friendly fundamental principles basic support charter union declaration good co "
+    "operation non aggression".split()
+)
+PACT_NOUN = re.compile(
+    r"(?i)\b(?:(?:mutual[- ]defen[cs]e|collective[- ]defen[cs]e|mutual[- ]assistance|mutual[- ]aid"
+    r"|defen[cs]e|security|military|friendship(?: and mutual assistance)?)\s+)?"
+    r"(?:pacts?|treat(?:y|ies)|agreements?|alliances?|accords?)\b"
+    r"|\b(?:comprehensive )?strategic partnership(?: (?:treaty|pact|agreement))?\b"
+)
+_ANAPHOR = re.compile(
+    r"(?i)\b(?:the|this|that|its|their)\s+(?:(?:new|same|latest|previous|original|landmark"
+    r"|defen[cs]e|mutual[- ]defen[cs]e|bilateral)\s+)*(?:pact|treaty|agreement|accord|partnership"
+    r"|deal|document|signing)\b(?:'s|’s)?|\bit (?:was|has been|had been) signed\b"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"(?i)\b(?:the|this|its|their|such|these|those)\s+(?:(?!an?\s)[\w-]+\s+){0,2}$")
+_LEFT = re.compile(r"(?:(?:[A-Z][\w'’.]*|\d{4})(?:\s+|\s*[-–]\s*))+$")
+_RIGHT = re.compile(
+    r"^(?:\s*\((?:\d{4}|[A-Z]{2,})\)"
+    r"|\s+of\s+[A-Z][\w'’]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w'’]*)*"
+    r"|\s+(?:from|of|in|dating back to|signed in)\s+\d{4}"
+    r"|\s+between\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+and\s+(?:the\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+    r"|\s+with\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+"
+)
+_SUCCESSORS = {"RUS": "SUN", "SUN": "RUS"}
+_DEFENSE_WORDS = re.compile(r"(?i)defen[cs]e|mutual|alliance|military|security|assistance")
+
+
+@dataclass(frozen=True, slots=True)
+class PactMention:
+    kind: MentionKind
+    start: int
+    end: int
+    text: str
+    treaty: str | None  # KB id when named or resolved
+    states: tuple[str, ...] = ()  # parties named with it
+    year: int | None = None  # year written with it ("the 1961 treaty")
+    defense: bool = False  # the words say defense/mutual/alliance
+
+
+class TreatyNames:
+    """Finds treaty mentions in text and links them to a knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        names: dict[str, set[str]] = {}
+        acronyms: dict[str, set[str]] = {}
+        for tid, patterns in BASE_NAMES.items():
+            if tid in kb.treaties:
+                for p in patterns:
+                    (acronyms if p.isupper() else names).setdefault(p, set()).add(tid)
+        for tid, t in kb.treaties.items():
+            for text in _kb_names(t):
+                target = acronyms if text.isupper() else names
+                target.setdefault(re.escape(text), set()).add(tid)
+        self._groups: dict[str, str] = {}
+        self._named_ci = self._compile(names, re.IGNORECASE)
+        self._named_cs = self._compile(acronyms, 0)
+
+    def _compile(self, table: dict[str, set[str]], flags: int) -> re.Pattern[str] | None:
+        parts = []
+        # a name shared by two treaties names neither of them
+        unique = sorted(((p, ids) for p, ids in table.items() if len(ids) == 1),
+                        key=lambda item: -len(item[0]))
+        for pattern, ids in unique:
+            group = f"g{len(self._groups)}"
+            self._groups[group] = next(iter(ids))
+            parts.append(f"(?P<{group}>{pattern})")
+        if not parts:
+            return None
+        return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", flags)
+
+    # ---- finding ------------------------------------------------------------------
+
+    def find(self, text: str, state_mentions: Sequence[StateMention]) -> list[PactMention]:
+        """Named, described and anaphoric pact mentions in a sentence, in order."""
+        found: list[PactMention] = []
+        for pattern in (self._named_cs, self._named_ci):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                if any(m.start() < f.end and f.start < m.end() for f in found):
+                    continue
+                tid = self._groups[m.lastgroup or ""]
+                found.append(PactMention("named", m.start(), m.end(), m.group(), tid,
+                                         defense=True, year=_year_after(text, m.end())))
+        for m in PACT_NOUN.finditer(text):
+            if any(m.start() < f.end and f.start < m.end() for f in found):
+                continue
+            found.append(self._described(text, m, state_mentions))
+        for m in _ANAPHOR.finditer(text):
+            if any(m.start() < f.end and f.start < m.end() for f in found):
+                continue
+            found.append(PactMention("anaphor", m.start(), m.end(), m.group(), None))
+        found = [f for f in found if f is not None]
+        found.sort(key=lambda f: f.start)
+        return found
+
+    def _described(self, text: str, m: re.Match[str], state_mentions: Sequence[StateMention]
+                   ) -> PactMention:
+        """A pact noun with the capitalised words, years and parties around it; linked to
+        the KB later (``resolve``), when the sentence's context is known."""
+        start, end = m.start(), m.end()
+        left = _LEFT.search(text, max(0, start - 80), start)
+        if left and left.end() == start:
+            start = left.start()
+        right = _RIGHT.match(text[end : end + 120])
+        if right:
+            end = end + right.end()
+        parties = tuple(dict.fromkeys(s.iso3 for s in state_mentions
+                                      if start <= s.start and s.end <= end))
+        years = [d.value.year for d in find_dates(text[start:end]) if d.precision == "year"
+                 or d.precision == "month" or d.precision == "day"]
+        year = years[0] if years else None
+        defense = bool(_DEFENSE_WORDS.search(m.group()))
+        specific = "strategic partnership" in m.group().lower()
+        if (not parties and year is None and not specific
+                and _DETERMINER_BEFORE.search(text[: m.start()])):
+            if re.search(r"(?i)\bsuch\s+(?:\w+\s+){0,2}$", text[: m.start()]):
+                return PactMention("described", m.start(), m.end(), m.group(), None)
+            return PactMention("anaphor", m.start(), m.end(), m.group(), None, defense=defense)
+        return PactMention("described", start, end, text[start:end], None, parties, year,
+                           defense)
+
+    # ---- resolving ----------------------------------------------------------------
+
+    def resolve(self, states: Iterable[str], year: int | None, ref: date | None,
+                defense: bool = False, ended: bool = False, words: str | None = None
+                ) -> str | None:
+        """The KB treaty that best fits parties (RUS standing for SUN and back), a year
+        of signature, the article's date and the words naming the pact; None when none
+        fits or two fit equally well."""
+        wanted = list(dict.fromkeys("RUS" if s == "SUN" else s for s in states))
+        said = _word_set(words or "") - _NOUNS
+        scored: list[tuple[tuple[int, ...], str]] = []
+        for tid, t in self.kb.treaties.items():
+            members = t.states()
+            matched = sum(1 for s in wanted if s in members or _SUCCESSORS.get(s) in members)
+            if matched == 0 or (matched < 2 and not (year and len(wanted) == 1)):
+                continue
+            if year is not None:
+                if not _year_fits(t, year):
+                    continue
+            elif ref is not None and (t.signed or t.in_force or ref) > ref:
+                continue
+            day = ref or date.today()
+            recent = (
+                t.signed is not None and day - timedelta(days=366) <= t.signed <= day
+                and t.ended is None
+            )
+            current = 2 if recent else int(t.is_in_force(day))
+            key = (
+                matched,
+                int(defense and t.kind == "alliance"),
+                int(ended and t.ended is not None and t.ended <= day) if ended else current,
+                len(said & _treaty_words(t)),
+                -len(members),
+            )
+            scored.append((key, tid))
+        if not scored:
+            return None
+        scored.sort(reverse=True)
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            return None
+        return scored[0][1]
+
+    def treaty(self, tid: str | None) -> Treaty | None:
+        return self.kb.treaties.get(tid) if tid else None
+
+
+def _year_fits(t: Treaty, year: int) -> bool:
+    return any(d is not None and d.year == year for d in (t.signed, t.in_force))
+
+
+def _year_after(text: str, end: int) -> int | None:
+    """A year written right after a name: "the Rio Treaty (1947)"; or right before it,
+    which the caller checks separately."""
+    m = re.match(r"\s*\((\d{4})\)", text[end : end + 8])
+    return int(m.group(1)) if m else None
+
+
+def year_before(text: str, start: int) -> int | None:
+    m = re.search(r"\b(\d{4})\s+$", text[max(0, start - 6) : start])
+    return int(m.group(1)) if m else None
+
+
+_NOUNS = frozenset("the a an of and treaty treaties pact pacts agreement agreements accord".split())
+
+
+@cache
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(w.replace("defence", "defense") for w in re.findall(r"\w+", text.lower()))
+
+
+def _treaty_words(t: Treaty) -> frozenset[str]:
+    return _word_set(" ".join([t.name, t.short_name, *t.aliases]))
+
+
+def _kb_names(t: Treaty) -> list[str]:
+    """Distinctive names of a KB treaty: its name, short name (and the acronym in its
+    parentheses) and aliases, leaving out any made only of generic words."""
+    out = []
+    for raw in [t.name, t.short_name, *t.aliases]:
+        for text in _name_variants(raw):
+            words = _word_set(text)
+            if len(text) < 3 or words <= _GENERIC:
+                continue
+            out.append(text)
+    return out
+
+
+def _name_variants(raw: str) -> list[str]:
+    text = raw.strip()
+    variants = [text]
+    m = re.match(r"^(?P<base>.+?)\s*\((?P<inner>[^)]+)\)$", text)
+    if m:
+        variants = [m.group("base").strip()]
+        inner = m.group("inner").strip()
+        if inner.isupper() or re.fullmatch(r"[A-Z][\w.-]+", inner):
+            variants.append(inner)
+    # "US–Japan Security Treaty" is also written "US-Japan Security Treaty"
+    return [v for base in variants for v in dict.fromkeys([base, base.replace("–", "-")])]

@@ -1,0 +1,245 @@
+"""The JSON API under /api: the same semantics and JSON as the CLI's ``--format json``."""
+
+from __future__ import annotations
+
+import json
+from datetime import date as Date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Path, Query, Request
+from fastapi.responses import Response
+
+from foederis import states
+from foederis.engine.cascade import cascade as run_cascade
+from foederis.engine.check import check as run_check
+from foederis.exports.obligations import allies as find_allies
+from foederis.exports.obligations import directed_obligations, pending
+from foederis.exports.write import provenance
+from foederis.kb import KnowledgeBase
+from foederis.model.enums import ClauseType
+from foederis.web import newsbridge
+from foederis.web.errors import ApiError, ErrorBody, invalid, not_found, state_hint
+from foederis.web.schemas import (
+    AlliesOut,
+    AreaOut,
+    CascadeIn,
+    CascadeOut,
+    CheckOut,
+    HealthOut,
+    NetworkOut,
+    ObligationsOut,
+    ReviewIn,
+    ScenarioIn,
+    StateOut,
+    TreatySummary,
+    to_scenario,
+)
+from foederis.web.views import network
+
+router = APIRouter(prefix="/api")
+
+E422: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorBody, "description": "Invalid input: `field` names it, `hint` says "
+                                             "what to send instead."}}
+E404: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "Unknown id."}}
+E503: dict[int | str, dict[str, Any]] = {
+    503: {"model": ErrorBody, "description": "The news module or its database is not "
+                                             "available."}}
+
+DayQuery = Annotated[Date | None, Query(description="Day as YYYY-MM-DD (default today).")]
+
+
+def kb_of(request: Request) -> KnowledgeBase:
+    kb: KnowledgeBase = request.app.state.kb
+    return kb
+
+
+def today() -> Date:
+    return Date.today()
+
+
+def json_response(data: Any, status: int = 200) -> Response:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    return Response(body.encode("utf-8"), status_code=status, media_type="application/json")
+
+
+def _ok(model: type[Any], text: str) -> dict[int | str, dict[str, Any]]:
+    return {200: {"model": model, "description": text}}
+
+
+# ---- knowledge base -------------------------------------------------------------------------
+@router.get("/health", tags=["meta"], responses=_ok(HealthOut, "The server is up."))
+def health(request: Request) -> Response:
+    """Liveness: the number of treaties loaded and whether news is available."""
+    return json_response({"status": "ok", "treaties": len(kb_of(request).treaties),
+                          "news": newsbridge.available()})
+
+
+@router.get("/treaties", tags=["knowledge base"],
+            responses={**_ok(list[TreatySummary], "Treaties, by id."), **E422})
+def list_treaties(
+    request: Request,
+    state: Annotated[str | None, Query(max_length=100,
+                                       description="Only treaties this state is (or, "
+                                                   "without date, ever was) party to.")] = None,
+    date: Annotated[Date | None, Query(description="Only treaties in force that day; "
+                                                   "`parties` are the parties that day.")]
+    = None,
+    type: Annotated[ClauseType | None, Query(description="Only treaties with a clause of "
+                                                         "this type.")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Search id, names and "
+                                                               "aliases.")] = None,
+) -> Response:
+    """The treaties of the knowledge base (as `foederis treaties --format json`)."""
+    kb = kb_of(request)
+    code = _state_param(state, "state") if state else None
+    rows = list(kb.treaties.values())
+    if code:
+        rows = [t for t in rows if (code in t.members_on(date) if date else code in t.states())]
+    if date:
+        rows = [t for t in rows if t.is_in_force(date)]
+    if type:
+        rows = [t for t in rows if any(c.type == type for c in t.clauses)]
+    if q and q.strip():
+        needle = q.strip().lower()
+        rows = [t for t in rows if needle in " ".join(
+            [t.id, t.name, t.short_name, *t.aliases]).lower()]
+    return json_response([
+        {"id": t.id, "name": t.name, "short_name": t.short_name, "kind": t.kind.value,
+         "signed": t.signed, "in_force": t.in_force, "ended": t.ended,
+         "parties": sorted(t.members_on(date) if date else t.states())} for t in rows])
+
+
+@router.get("/treaties/{treaty_id}", tags=["knowledge base"],
+            responses={200: {"description": "The treaty file as JSON (clauses, parties, "
+                                            "suspensions, interpretations, invocations, "
+                                            "sources), as `foederis show ID --format json`."},
+                       **E404})
+def get_treaty(request: Request,
+               treaty_id: Annotated[str, Path(description="Treaty id, e.g. `nato`.")]
+               ) -> Response:
+    """One treaty with its clauses, parties over time, invocations and sources."""
+    t = kb_of(request).treaty(treaty_id)
+    return json_response(t.model_dump(mode="json", by_alias=True))
+
+
+@router.get("/states", tags=["knowledge base"], responses=_ok(list[StateOut], "States."))
+def list_states() -> Response:
+    """Every state the registry knows: ISO3, COW code, name (as `foederis states`)."""
+    return json_response([{"iso3": s.iso3, "cow": states.cow_code(s.iso3), "name": s.name}
+                          for s in states.all_states()])
+
+
+@router.get("/areas", tags=["knowledge base"], responses=_ok(list[AreaOut], "Places."))
+def list_areas(request: Request) -> Response:
+    """The gazetteer: places a scenario's `where` can name (as `foederis areas`)."""
+    return json_response([{"id": a.id, "name": a.name, "kind": a.kind, "held_by": a.held_by,
+                           "within": a.within} for a in kb_of(request).areas.values()])
+
+
+@router.get("/allies/{state}", tags=["obligations"],
+            responses={**_ok(AlliesOut, "Who owes the state a defense obligation."),
+                       **E404, **E422})
+def get_allies(request: Request,
+               state: Annotated[str, Path(description="ISO3 code or name, e.g. `PRK`.")],
+               date: DayQuery = None) -> Response:
+    """Who owes STATE a defense obligation on a day, under which treaty and clause."""
+    kb = kb_of(request)
+    try:
+        code = states.parse_state(state)
+    except states.UnknownStateError as exc:
+        raise not_found("state", f"unknown state {exc.code!r}", state_hint(exc)) from None
+    day = date or today()
+    return json_response({
+        "state": code, "date": day,
+        "allies": [r.to_json() for r in find_allies(kb, code, day)],
+        "signed_not_in_force": [t.id for t in pending(kb, code, day)]})
+
+
+@router.get("/obligations", tags=["obligations"],
+            responses={**_ok(ObligationsOut, "Every directed obligation in force."), **E422})
+def get_obligations(
+    request: Request, date: DayQuery = None,
+    type: Annotated[ClauseType | None, Query(description="Only clauses of this type.")]
+    = None,
+) -> Response:
+    """Every directed obligation in force on a day (as `foederis export obligations
+    --format json`)."""
+    day = date or today()
+    rows = directed_obligations(kb_of(request), day, {type} if type else None)
+    return json_response({"metadata": provenance(day),
+                          "obligations": [o.to_json() for o in rows]})
+
+
+@router.get("/network", tags=["obligations"],
+            responses={**_ok(NetworkOut, "The defense-obligation network."), **E422})
+def get_network(request: Request, date: DayQuery = None) -> Response:
+    """States as nodes, defense obligations in force on the day as edges (one per pair of
+    states and treaty); the network page draws this."""
+    return json_response(network(kb_of(request), date or today()))
+
+
+# ---- engine -------------------------------------------------------------------------------
+@router.post("/check", tags=["engine"],
+             responses={**_ok(CheckOut, "Obligations the attack triggers, with reasons."),
+                        **E422})
+def post_check(request: Request, body: Annotated[ScenarioIn, Body()]) -> Response:
+    """Which obligations an attack triggers: who, under which clause, how strongly, why
+    (as `foederis check --format json`)."""
+    return json_response(run_check(to_scenario(body), kb_of(request)).to_json())
+
+
+@router.post("/cascade", tags=["engine"],
+             responses={**_ok(CascadeOut, "The war round by round."), **E422})
+def post_cascade(request: Request, body: Annotated[CascadeIn, Body()]) -> Response:
+    """Follow the war round by round as bound allies join (as `foederis cascade
+    --format json`)."""
+    scenario = to_scenario(body)
+    result = run_cascade(scenario, kb_of(request), mode=body.mode, rounds=body.rounds)
+    return json_response(result.to_json())
+
+
+# ---- news ---------------------------------------------------------------------------------
+@router.get("/stories", tags=["news"], responses={
+    200: {"description": "Stories: groups of documents that report the same story."},
+    **E503})
+def get_stories(request: Request) -> Response:
+    """Ingested stories with their documents (as `foederis stories --format json`)."""
+    return json_response(newsbridge.bridge(request.app).stories())
+
+
+@router.get("/claims", tags=["news"], responses={
+    200: {"description": "Claims extracted from the news, reconciled with the KB."},
+    **E422, **E503})
+def get_claims(
+    request: Request,
+    status: Annotated[newsbridge.ClaimStatus | None,
+                      Query(description="Only claims with this status.")] = None,
+) -> Response:
+    """Claims with their status against the KB (as `foederis claims --format json`)."""
+    return json_response(newsbridge.bridge(request.app).claims(
+        status.value if status else None))
+
+
+@router.post("/review/{item_id}", tags=["news"], responses={
+    200: {"description": "The decision, and the YAML patch written when accepted."},
+    **E404, **E422, **E503})
+def post_review(request: Request,
+                item_id: Annotated[int, Path(ge=1, le=2**62,
+                                             description="Review item id.")],
+                body: Annotated[ReviewIn, Body()]) -> Response:
+    """Accept or reject one queued proposal (as `foederis review accept|reject ID`)."""
+    return json_response(newsbridge.bridge(request.app).decide(
+        item_id, body.decision == "accept"))
+
+
+# ---- helpers ------------------------------------------------------------------------------
+def _state_param(text: str, field: str) -> str:
+    try:
+        return states.parse_state(text)
+    except states.UnknownStateError as exc:
+        raise invalid(field, f"unknown state {exc.code!r}", state_hint(exc)) from None
+
+
+__all__ = ["ApiError", "router"]

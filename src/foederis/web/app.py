@@ -1,0 +1,88 @@
+"""The FastAPI application: JSON API under /api, pages at /, offline API docs at /docs.
+
+    from foederis.web import create_app
+    app = create_app()                       # built-in KB, database from FOEDERIS_DB
+    uvicorn.run(app, host="127.0.0.1", port=8000)
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from foederis import __version__, states
+from foederis.errors import ScenarioError, UnknownAreaError, UnknownTreatyError
+from foederis.kb import KnowledgeBase, load_kb
+from foederis.web import api, errors, pages
+
+log = logging.getLogger("foederis.web")
+STATIC = Path(__file__).resolve().parent / "static"
+
+DESCRIPTION = """
+**When a state is attacked, who is bound to come to its aid, under which treaty article?**
+
+The same questions as the `foederis` command line, with the same JSON:
+`POST /api/check` for one attack, `POST /api/cascade` to follow the war round by round,
+`GET /api/allies/{state}` for who owes a state a defense obligation on a day.
+
+Errors always have the same shape: `{"error", "message", "field", "hint", "errors"}` —
+422 when an input is invalid (the field and what to send instead), 404 for an unknown id,
+503 when news ingestion is not available.
+"""
+
+
+def create_app(db_path: Path | str | None = None, kb: KnowledgeBase | None = None) -> FastAPI:
+    """The web app over ``kb`` (default: the built-in KB plus FOEDERIS_KB layers) and the
+    news database at ``db_path`` (default: the FOEDERIS_DB environment variable, else the
+    news module's default)."""
+    app = FastAPI(title="foederis", version=__version__, description=DESCRIPTION,
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    app.state.kb = kb if kb is not None else load_kb()
+    env_db = os.environ.get("FOEDERIS_DB")
+    app.state.db_path = Path(db_path) if db_path else (Path(env_db) if env_db else None)
+    states.all_states()  # warm the registry before the first request
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    app.add_exception_handler(errors.ApiError, errors.api_error_handler)
+    app.add_exception_handler(ScenarioError, errors.scenario_error_handler)
+    app.add_exception_handler(UnknownTreatyError, errors.unknown_treaty_handler)
+    app.add_exception_handler(UnknownAreaError, errors.unknown_area_handler)
+    app.add_exception_handler(RequestValidationError, errors.request_validation_handler)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="foederis API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+            swagger_ui_parameters={"validatorUrl": None, "defaultModelsExpandDepth": 0,
+                                   "tryItOutEnabled": True})
+
+    return app
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+        return errors.error_response(errors.http_error_body(exc.status_code, exc.detail))
+    title = "Page not found" if exc.status_code == 404 else "Error"
+    response = pages.render(request, "error.html", {
+        "title": title, "message": str(exc.detail),
+        "hint": "Use the links above to find your way.", "links": [("/", "Scenario")]},
+        status=exc.status_code)
+    if exc.headers:
+        response.headers.update(exc.headers)
+    return response

@@ -1,0 +1,256 @@
+"""Server-rendered pages (Jinja2, autoescaped): scenario, treaties, network, news review.
+
+Every page works without JavaScript except the network drawing; the small scripts in
+static/ only add type-ahead filtering, the share button and the network graph. Text from
+articles and treaty files is always escaped (Jinja2 autoescape; ``textContent`` in JS).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from pydantic import ValidationError
+
+from foederis import __version__, states
+from foederis.engine.cascade import Mode
+from foederis.engine.cascade import cascade as run_cascade
+from foederis.engine.check import check as run_check
+from foederis.errors import ScenarioError, UnknownTreatyError
+from foederis.kb import KnowledgeBase
+from foederis.model.enums import (
+    SEVERITY_TEXT,
+    STRENGTH_TEXT,
+    Asset,
+    ClauseType,
+    Initiator,
+    Severity,
+    Status,
+)
+from foederis.web import newsbridge
+from foederis.web.errors import ApiError, from_pydantic, from_scenario_error
+from foederis.web.schemas import CascadeIn, to_scenario
+from foederis.web.views import (
+    STATUS_LABEL,
+    draw_cascade,
+    draw_timeline,
+    group_obligations,
+    state_name,
+    treaty_colors,
+)
+
+HERE = Path(__file__).resolve().parent
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.globals.update(version=__version__, state_name=state_name,
+                             strength_text={k.value: v for k, v in STRENGTH_TEXT.items()},
+                             severity_text={k.value: v for k, v in SEVERITY_TEXT.items()})
+templates.env.filters["state_name"] = state_name
+router = APIRouter(include_in_schema=False)
+
+SCENARIO_FIELDS = ("attacker", "target", "date", "where", "asset", "severity", "initiator",
+                   "mode")
+EXAMPLES = [
+    ("Yeonpyeong shelling, 2010", {"attacker": "PRK", "target": "KOR", "date": "2010-11-23",
+                                   "where": "yeonpyeong-island"}),
+    ("China–Philippines at Second Thomas Shoal, 2024",
+     {"attacker": "CHN", "target": "PHL", "date": "2024-06-17", "where": "second-thomas-shoal",
+      "asset": "coast_guard", "severity": "gray_zone"}),
+    ("Russia attacks Estonia, today", {"attacker": "RUS", "target": "EST"}),
+    ("China and the Senkaku Islands, today", {"attacker": "CHN", "target": "JPN",
+                                              "where": "senkaku-islands"}),
+]
+
+
+def kb_of(request: Request) -> KnowledgeBase:
+    kb: KnowledgeBase = request.app.state.kb
+    return kb
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200,
+           ) -> HTMLResponse:
+    base = {"nav": name.split(".")[0], "today": date.today().isoformat()}
+    return templates.TemplateResponse(request, name, {**base, **context}, status_code=status)
+
+
+def _choices() -> dict[str, Any]:
+    return {"assets": [a.value for a in Asset], "severities": [s.value for s in Severity],
+            "initiators": [i.value for i in Initiator], "modes": [m.value for m in Mode]}
+
+
+def _state_options() -> list[tuple[str, str]]:
+    return [(s.iso3, s.name) for s in states.all_states()]
+
+
+# ---- scenario (home) ------------------------------------------------------------------------
+@router.get("/", response_class=HTMLResponse)
+def scenario_page(request: Request) -> HTMLResponse:
+    kb = kb_of(request)
+    params = {k: v.strip() for k, v in request.query_params.items()
+              if k in SCENARIO_FIELDS and v.strip()}
+    form = {"attacker": "", "target": "", "date": date.today().isoformat(), "where": "",
+            "asset": "territory", "severity": "armed_attack", "initiator": "attacker",
+            "mode": "legal", **params}
+    ctx: dict[str, Any] = {
+        "form": form, "errors": {}, "result": None, "choices": _choices(),
+        "state_options": _state_options(),
+        "area_options": sorted(((a.id, a.name) for a in kb.areas.values()),
+                               key=lambda a: a[1].lower()),
+        "examples": [(label, "/?" + urlencode(q)) for label, q in EXAMPLES],
+    }
+    if not ("attacker" in params and "target" in params):
+        if params:
+            missing = [f for f in ("attacker", "target") if f not in params]
+            ctx["errors"] = {f: "required" for f in missing}
+            return render(request, "scenario.html", ctx, status=422)
+        return render(request, "scenario.html", ctx)
+    try:
+        body = CascadeIn.model_validate({k: v for k, v in params.items()})
+        scenario = to_scenario(body)
+        result = run_check(scenario, kb)
+        cascade = run_cascade(scenario, kb, mode=body.mode)
+    except ValidationError as exc:
+        return _form_errors(request, ctx, from_pydantic(exc, list(SCENARIO_FIELDS)))
+    except ApiError as exc:
+        return _form_errors(request, ctx, exc)
+    except ScenarioError as exc:
+        return _form_errors(request, ctx, from_scenario_error(exc))
+    rows = result.obligations
+    shown = [o for o in rows if o.status is not Status.not_triggered]
+    hidden = [o for o in rows if o.status is Status.not_triggered]
+    bound = [o for o in rows if o.status is Status.triggered and o.type is ClauseType.defense]
+    api_body = {"attacker": scenario.attacker, "target": scenario.target,
+                "date": scenario.date.isoformat(), "where": scenario.where,
+                "asset": scenario.asset.value, "severity": scenario.severity.value,
+                "initiator": scenario.initiator.value}
+    ctx.update(
+        result=result, scenario=scenario,
+        attackers=[state_name(a) for a in scenario.attacker],
+        groups=group_obligations(shown, kb), hidden_groups=group_obligations(hidden, kb),
+        bound=bound, status_label=STATUS_LABEL,
+        cascade=cascade, drawing=draw_cascade(cascade, kb),
+        share_url=str(request.url), api_body=api_body,
+    )
+    return render(request, "scenario.html", ctx)
+
+
+def _form_errors(request: Request, ctx: dict[str, Any], err: ApiError) -> HTMLResponse:
+    errors: dict[str, str] = {}
+    for item in err.body.errors or []:
+        key = (item.field or "form").split(".")[0]
+        text = item.message + (f" — {item.hint}" if item.hint else "")
+        errors.setdefault(key if key in SCENARIO_FIELDS else "form", text)
+    if not errors:
+        errors["form"] = err.body.message
+    ctx["errors"] = errors
+    return render(request, "scenario.html", ctx, status=422)
+
+
+# ---- treaties ---------------------------------------------------------------------------------
+@router.get("/treaties", response_class=HTMLResponse)
+def treaties_page(request: Request) -> HTMLResponse:
+    kb = kb_of(request)
+    q = request.query_params.get("q", "").strip()[:200]
+    today = date.today()
+    rows = []
+    for t in kb.treaties.values():
+        hay = " ".join([t.id, t.name, t.short_name, *t.aliases,
+                        *(state_name(s) for s in t.states())]).lower()
+        rows.append({"t": t, "members": len(t.members_on(today)), "in_force": t.is_in_force(today),
+                     "search": hay, "match": not q or q.lower() in hay})
+    rows.sort(key=lambda r: (not r["in_force"], r["t"].short_name.lower()))
+    return render(request, "treaties.html", {"rows": rows, "q": q,
+                                             "shown": sum(r["match"] for r in rows)})
+
+
+@router.get("/treaties/{treaty_id}", response_class=HTMLResponse)
+def treaty_page(request: Request, treaty_id: str) -> HTMLResponse:
+    kb = kb_of(request)
+    try:
+        t = kb.treaty(treaty_id)
+    except UnknownTreatyError as exc:
+        return render(request, "error.html", {"title": "Unknown treaty", "message": exc.message,
+                                              "hint": exc.hint,
+                                              "links": [(f"/treaties/{s}", s)
+                                                        for s in exc.suggestions]}, status=404)
+    today = date.today()
+    members = sorted(t.members_on(today), key=state_name)
+    clause_invocations: dict[str, int] = {}
+    for v in t.invocations:
+        if v.clause:
+            clause_invocations[v.clause] = clause_invocations.get(v.clause, 0) + 1
+    return render(request, "treaty.html", {
+        "t": t, "members": members, "timeline": draw_timeline(t, today),
+        "color": treaty_colors(kb).get(t.id, "#0072b2"),
+        "sources": t.sources_by_id, "clause_invocations": clause_invocations,
+        "superseded_by": kb.treaties.get(t.superseded_by) if t.superseded_by else None,
+    })
+
+
+# ---- network ----------------------------------------------------------------------------------
+@router.get("/network", response_class=HTMLResponse)
+def network_page(request: Request) -> HTMLResponse:
+    today = date.today()
+    raw = request.query_params.get("date", "")
+    try:
+        day = date.fromisoformat(raw) if raw else today
+    except ValueError:
+        day = today
+    day = min(max(day, date(1945, 1, 1)), today)
+    selected = request.query_params.get("state", "").strip().upper()[:3]
+    return render(request, "network.html", {
+        "day": day.isoformat(), "year": day.year, "min_year": 1945, "max_year": today.year,
+        "selected": selected if states.is_known(selected) else "",
+        "state_options": _state_options()})
+
+
+# ---- news review ------------------------------------------------------------------------------
+@router.get("/review", response_class=HTMLResponse)
+def review_page(request: Request) -> HTMLResponse:
+    status = request.query_params.get("status", "")
+    if status not in {s.value for s in newsbridge.ClaimStatus}:
+        status = ""
+    ctx: dict[str, Any] = {"status": status, "statuses": [s.value for s in
+                                                          newsbridge.ClaimStatus],
+                           "available": newsbridge.available(), "message": None}
+    flash = request.query_params.get("done", "")
+    if flash:
+        ctx["message"] = flash[:200]
+    if not ctx["available"]:
+        return render(request, "review.html", ctx)
+    try:
+        view = newsbridge.bridge(request.app).review_view(status or None)
+    except ApiError as exc:
+        ctx["available"] = False
+        ctx["error"] = exc.body.message
+        return render(request, "review.html", ctx)
+    ctx.update(view)
+    return render(request, "review.html", ctx)
+
+
+@router.post("/review/{item_id}")
+async def review_decide(request: Request, item_id: str) -> Response:
+    form = parse_qs((await request.body()).decode("utf-8", "replace"))
+    decision = (form.get("decision") or [""])[0]
+    back = (form.get("status") or [""])[0]
+    if decision not in ("accept", "reject") or not item_id.isdigit() or len(item_id) > 18:
+        return render(request, "error.html", {"title": "Invalid decision",
+                                              "message": "choose accept or reject",
+                                              "hint": None, "links": [("/review", "back")]},
+                      status=422)
+    try:
+        newsbridge.bridge(request.app).decide(int(item_id), decision == "accept")
+    except ApiError as exc:
+        return render(request, "error.html", {"title": "Review failed",
+                                              "message": exc.body.message,
+                                              "hint": exc.body.hint,
+                                              "links": [("/review", "back")]},
+                      status=exc.status)
+    query = {"done": f"{decision}ed item {item_id}"}
+    if back in {s.value for s in newsbridge.ClaimStatus}:
+        query["status"] = back
+    return RedirectResponse("/review?" + urlencode(query), status_code=303)

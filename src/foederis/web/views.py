@@ -1,0 +1,403 @@
+"""View models for the pages: grouped obligation rows, the cascade drawing, the parties
+timeline and the network graph. Pure functions over library objects, so the drawings are
+computed (and tested) on the server; the templates only place what is computed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from foederis import states
+from foederis.engine.cascade import CascadeResult
+from foederis.engine.check import Obligation, Reason
+from foederis.exports.obligations import directed_obligations
+from foederis.kb import KnowledgeBase
+from foederis.model.enums import STRENGTH_RANK, STRENGTH_TEXT, ClauseType, Status, Strength, Verdict
+from foederis.model.treaty import Party, Treaty
+
+# Colour-blind-friendly-ish categorical palette (Okabe–Ito + Tableau), dark enough on white.
+PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#8c564b",
+           "#7f7f7f", "#bcbd22", "#17becf", "#9467bd", "#2ca02c", "#d62728", "#1f3a93",
+           "#b8860b", "#6b8e23")
+
+STATUS_LABEL = {Status.triggered: "bound", Status.uncertain: "uncertain",
+                Status.consultation: "consult", Status.not_triggered: "not triggered"}
+VERDICT_MARK = {Verdict.met: "✓", Verdict.failed: "✗", Verdict.unknown: "?"}
+
+
+def state_name(code: str) -> str:
+    if code.startswith("non-state"):
+        label = code.split(":", 1)[1] if ":" in code else ""
+        return label or "a non-state actor"
+    return states.get(code).name if states.is_known(code) else code
+
+
+def treaty_colors(kb: KnowledgeBase) -> dict[str, str]:
+    """A stable colour per treaty id (by sorted id)."""
+    return {tid: PALETTE[i % len(PALETTE)] for i, tid in enumerate(sorted(kb.treaties))}
+
+
+# ---- obligations table --------------------------------------------------------------------
+@dataclass
+class ObligationGroup:
+    """Obligations that share a clause, a status and the same deciding reasons: one row."""
+
+    treaty: str
+    treaty_name: str
+    clause: str
+    clause_id: str
+    article: str
+    type: str
+    status: Status
+    strength: Strength
+    strength_text: str
+    protects: str
+    states: list[str]
+    reasons: list[dict[str, Any]]
+    sources: list[dict[str, Any]]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABEL[self.status]
+
+    @property
+    def state_names(self) -> list[str]:
+        return [state_name(s) for s in self.states]
+
+
+def _reason_view(r: Reason, source_index: dict[str, int]) -> dict[str, Any]:
+    refs = []
+    for s in r.sources:
+        if s.url not in source_index:
+            source_index[s.url] = len(source_index) + 1
+        refs.append({"n": source_index[s.url], "url": s.url})
+    return {"condition": r.condition, "verdict": r.verdict.value,
+            "mark": VERDICT_MARK[r.verdict], "text": r.text, "refs": refs}
+
+
+def group_obligations(rows: Sequence[Obligation], kb: KnowledgeBase) -> list[ObligationGroup]:
+    groups: dict[tuple[Any, ...], list[Obligation]] = {}
+    for o in rows:
+        deciding = tuple(r.text for r in o.failing() if r.condition != "membership")
+        member_ok = all(r.verdict is Verdict.met for r in o.reasons if r.condition == "membership")
+        key = (o.clause, o.status, o.strength, deciding, member_ok)
+        groups.setdefault(key, []).append(o)
+    out: list[ObligationGroup] = []
+    for members in groups.values():
+        first = members[0]
+        index: dict[str, int] = {}
+        for s in first.sources:
+            index.setdefault(s.url, len(index) + 1)
+        reasons = []
+        for r in first.reasons:
+            view = _reason_view(r, index)
+            if r.condition == "membership" and len(members) > 1:
+                view["text"] = (f"all {len(members)} are parties on {first_date(first)}"
+                                if r.verdict is Verdict.met else
+                                f"{len(members)} states: " + r.text)
+            reasons.append(view)
+        sources = [{"n": index[s.url], "url": s.url, "title": s.title or s.url}
+                   for s in first.sources]
+        known = {s["url"] for s in sources}
+        sources += [{"n": n, "url": url, "title": url} for url, n in index.items()
+                    if url not in known]
+        sources.sort(key=lambda s: int(s["n"]))
+        t = kb.treaties.get(first.treaty)
+        out.append(ObligationGroup(
+            treaty=first.treaty, treaty_name=t.short_name if t else first.treaty,
+            clause=first.clause, clause_id=first.clause.split("#", 1)[-1],
+            article=first.article, type=first.type.value, status=first.status,
+            strength=first.strength, strength_text=STRENGTH_TEXT[first.strength],
+            protects=first.protects, states=[o.state for o in members], reasons=reasons,
+            sources=sources))
+    return out
+
+
+def first_date(o: Obligation) -> str:
+    for r in o.reasons:
+        if r.condition == "membership" and " on " in r.text:
+            return r.text.rsplit(" on ", 1)[1]
+    return "that day"
+
+
+# ---- cascade drawing ----------------------------------------------------------------------
+@dataclass
+class Chip:
+    state: str
+    name: str
+    side: str
+    round: int
+    x: float
+    y: float
+    w: float
+    h: float
+    color: str
+    treaty: str | None = None
+    article: str | None = None
+    protects: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.name if len(self.name) <= 16 else self.name[:15].rstrip() + "…"
+
+
+@dataclass
+class Link:
+    d: str
+    color: str
+    treaty: str
+    title: str
+
+
+@dataclass
+class Band:
+    round: int
+    y: float
+    h: float
+    title: str
+
+
+@dataclass
+class ClusterHead:
+    x: float
+    y: float
+    text: str
+    title: str
+    color: str
+    treaty: str
+
+
+@dataclass
+class CascadeDrawing:
+    width: float
+    height: float
+    divider: float
+    chips: list[Chip] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    bands: list[Band] = field(default_factory=list)
+    heads: list[ClusterHead] = field(default_factory=list)
+    legend: list[tuple[str, str, str]] = field(default_factory=list)  # (id, name, colour)
+
+
+SIDE_COLOR = {"target": "#1f5fa8", "attacker": "#b3261e"}
+
+
+def draw_cascade(result: CascadeResult, kb: KnowledgeBase) -> CascadeDrawing:
+    """Rounds as horizontal bands; the defending side on the left, the attacking side on the
+    right, each as wide as it needs. In a round, the states that joined through the same
+    clause to protect the same state form a cluster under one heading, and one curve links
+    the heading to the protected state's chip."""
+    chip_w, chip_h, gap, pad, head, cluster_head, split = 124.0, 24.0, 6.0, 12.0, 24.0, 20.0, 20.0
+    cols_total = 7
+    colors = treaty_colors(kb)
+    n_side = {"target": 0, "attacker": 0}
+    for entries in result.rounds:
+        for e in entries:
+            n_side[e.side] = n_side.get(e.side, 0) + 1
+    total = max(1, n_side["target"] + n_side["attacker"])
+    t_cols = min(cols_total - 1, max(1, round(cols_total * n_side["target"] / total)))
+    cols = {"target": t_cols, "attacker": cols_total - t_cols}
+    x0 = {"target": pad, "attacker": pad + t_cols * (chip_w + gap) - gap + split}
+    width = x0["attacker"] + cols["attacker"] * (chip_w + gap) - gap + pad
+    drawing = CascadeDrawing(width=width, height=0, divider=x0["attacker"] - split / 2)
+    where: dict[str, Chip] = {}
+    used: dict[str, str] = {}
+    y = 0.0
+    for rnd, entries in enumerate(result.rounds):
+        top = y + head
+        bottoms = [top]
+        for side in ("target", "attacker"):
+            clusters: dict[tuple[str, str], list[Any]] = {}
+            for e in entries:
+                if e.side != side:
+                    continue
+                ob = e.obligation
+                key = (ob.clause, ob.protects) if ob is not None else ("", "")
+                clusters.setdefault(key, []).append(e)
+            cy = top
+            side_w = cols[side] * (chip_w + gap) - gap
+            for (clause, protects), items in clusters.items():
+                ob = items[0].obligation
+                if ob is not None:
+                    color = colors.get(ob.treaty, "#555")
+                    used[ob.treaty] = color
+                    tname = kb.treaties[ob.treaty].short_name if ob.treaty in kb.treaties \
+                        else ob.treaty
+                    text = f"{tname} {ob.article} → {state_name(protects)}"
+                    limit = int(side_w / 6.6)
+                    shown = text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+                    hx, hy = x0[side], cy + 14
+                    drawing.heads.append(ClusterHead(hx, hy, shown, text, color, ob.treaty))
+                    target = where.get(protects)
+                    if target is not None:
+                        x1, y1 = target.x + target.w / 2, target.y + target.h
+                        x2, y2 = hx + 4, cy + 3
+                        mid = (y1 + y2) / 2
+                        drawing.links.append(Link(
+                            f"M{x1:.1f},{y1:.1f} C{x1:.1f},{mid:.1f} {x2:.1f},{mid:.1f} "
+                            f"{x2:.1f},{y2:.1f}", color, ob.treaty,
+                            f"{len(items)} state(s) bound to {target.name} by {text}"))
+                    cy += cluster_head
+                for i, e in enumerate(sorted(items, key=lambda e: state_name(e.state))):
+                    cx = x0[side] + (i % cols[side]) * (chip_w + gap)
+                    ry = cy + (i // cols[side]) * (chip_h + gap)
+                    o = e.obligation
+                    chip = Chip(e.state, state_name(e.state), side, rnd, cx, ry, chip_w,
+                                chip_h, SIDE_COLOR.get(side, "#555"),
+                                treaty=o.treaty if o else None,
+                                article=o.article if o else None,
+                                protects=o.protects if o else None)
+                    drawing.chips.append(chip)
+                    where[e.state] = chip
+                cy += -(-len(items) // cols[side]) * (chip_h + gap) + 4
+            bottoms.append(cy)
+        band_h = max(bottoms) - y + pad - 4
+        if rnd == 0:
+            title = "Round 0 — the attack"
+        else:
+            title = f"Round {rnd} — {len(entries)} state{'s' if len(entries) != 1 else ''} " \
+                    "bound to join"
+        drawing.bands.append(Band(rnd, y, band_h, title))
+        y += band_h
+    drawing.height = y
+    drawing.legend = [(tid, kb.treaties[tid].short_name if tid in kb.treaties else tid, c)
+                      for tid, c in sorted(used.items())]
+    return drawing
+
+
+# ---- parties timeline ---------------------------------------------------------------------
+@dataclass
+class Bar:
+    state: str
+    name: str
+    x: float
+    w: float
+    y: float
+    joined: str
+    left: str | None
+    note: str | None
+    open_end: bool
+
+
+@dataclass
+class Timeline:
+    width: float
+    height: float
+    label_w: float
+    bars: list[Bar]
+    labels: list[tuple[str, str, float]]       # (iso3, name, y)
+    ticks: list[tuple[float, str]]             # (x, year)
+    marks: list[tuple[float, str]]             # (x, text) e.g. end of the treaty
+    row_h: float
+    top: float
+
+
+def draw_timeline(t: Treaty, today: date) -> Timeline | None:
+    def began(p: Party) -> date | None:
+        return p.joined or t.effective_from or t.signed
+
+    spells = [(p, d) for p in t.parties if (d := began(p)) is not None]
+    if not spells:
+        return None
+    start = min([d for _, d in spells] + [d for d in (t.signed, t.in_force) if d])
+    end = max([today] + [p.left for p in t.parties if p.left]
+              + [d for d in (t.ended,) if d])
+    y0, y1 = start.year, end.year + 1
+    span = max(1, y1 - y0)
+    label_w, width, row_h, top = 170.0, 960.0, 18.0, 22.0
+    plot = width - label_w - 10
+
+    def xof(d: date) -> float:
+        frac = (d.toordinal() - date(y0, 1, 1).toordinal()) / (
+            date(y1, 1, 1).toordinal() - date(y0, 1, 1).toordinal())
+        return label_w + frac * plot
+
+    order: list[str] = []
+    for p, d in sorted(spells, key=lambda pd: (pd[1], state_name(pd[0].state))):
+        if p.state not in order:
+            order.append(p.state)
+    row = {s: i for i, s in enumerate(order)}
+    bars = []
+    for p, d in spells:
+        stop = p.left or t.ended or today
+        x = xof(d)
+        bars.append(Bar(p.state, state_name(p.state), x, max(2.0, xof(stop) - x),
+                        top + row[p.state] * row_h + 3,
+                        d.isoformat() if p.joined else f"{d.isoformat()} (original party)",
+                        p.left.isoformat() if p.left else None, p.note,
+                        p.left is None and t.ended is None))
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100) if span / s <= 12)
+    ticks = [(xof(date(yr, 1, 1)), str(yr)) for yr in range(y0, y1 + 1)
+             if yr % step == 0]
+    marks = []
+    if t.ended:
+        marks.append((xof(t.ended), f"ended {t.ended.isoformat()}"))
+    marks.append((xof(today), "today"))
+    labels = [(s, state_name(s), top + i * row_h + row_h - 5) for s, i in row.items()]
+    return Timeline(width, top + len(order) * row_h + 8, label_w, bars, labels, ticks,
+                    marks, row_h, top)
+
+
+# ---- network ------------------------------------------------------------------------------
+def network(kb: KnowledgeBase, day: date) -> dict[str, Any]:
+    """States as nodes, defense obligations in force on ``day`` as undirected edges (one per
+    pair and treaty, the stronger direction's strength; ``mutual`` when both directions
+    hold). Nodes are every state ever party to a defense treaty, so that positions can stay
+    put as the date moves; ``members_ever`` per treaty lets the client lay them out."""
+    colors = treaty_colors(kb)
+    defense = [t for t in kb.treaties.values() if t.is_defense()]
+    ever: set[str] = set()
+    for t in defense:
+        ever |= t.states()
+        for c in t.clauses:
+            if c.type is ClauseType.defense:
+                for who in (c.obligation.owed_by, c.obligation.owed_to):
+                    if who != "all":
+                        ever |= set(who)
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for o in directed_obligations(kb, day, {ClauseType.defense}):
+        a, b = sorted((o.obligated, o.protected))
+        key = (a, b, o.treaty)
+        cur = edges.get(key)
+        if cur is None:
+            edges[key] = {"source": a, "target": b, "treaty": o.treaty,
+                          "strength": o.strength.value, "directions": {o.obligated},
+                          "frozen": o.frozen}
+        else:
+            cur["directions"].add(o.obligated)
+            if STRENGTH_RANK[o.strength] < STRENGTH_RANK[Strength(cur["strength"])]:
+                cur["strength"] = o.strength.value
+            cur["frozen"] = cur["frozen"] or o.frozen
+    active: set[str] = set()
+    out_edges = []
+    for e in edges.values():
+        active |= {e["source"], e["target"]}
+        dirs = e.pop("directions")
+        e["mutual"] = len(dirs) == 2
+        e["from"] = next(iter(dirs)) if len(dirs) == 1 else None
+        out_edges.append(e)
+    used = sorted({e["treaty"] for e in out_edges})
+    return {
+        "date": day.isoformat(),
+        "nodes": [{"id": s, "name": state_name(s), "active": s in active}
+                  for s in sorted(ever) if states.is_known(s)],
+        "edges": out_edges,
+        "treaties": [{"id": t.id, "short_name": t.short_name, "color": colors[t.id],
+                      "in_force": t.id in used, "members_ever": sorted(t.states())}
+                     for t in sorted(defense, key=lambda t: t.id)],
+    }
+
+
+def year_date(year: int, today: date) -> date:
+    """The day the network slider means by a year: 31 December, or today for this year."""
+    return today if year >= today.year else date(year, 12, 31)
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for i in items:
+        seen.setdefault(i, None)
+    return list(seen)

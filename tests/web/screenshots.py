@@ -1,0 +1,69 @@
+"""Take the screenshots in docs/screenshots/ with the system headless Chromium.
+
+    python tests/web/screenshots.py            # writes docs/screenshots/*.png
+
+Starts the app on a free loopback port (with a temporary news database holding a small
+made-up article when the news module is available), then opens each page at laptop
+width (1280) and the scenario page also at phone width (390).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from liveserver import chromium, chromium_missing, live_server  # noqa: E402
+from newsdata import seed_news  # noqa: E402
+
+from foederis.web import create_app  # noqa: E402
+
+OUT = HERE.parents[1] / "docs" / "screenshots"
+YEONPYEONG = "/?attacker=PRK&target=KOR&date=2010-11-23&where=yeonpyeong-island"
+
+
+def main() -> int:
+    why = chromium_missing()
+    if why:
+        print(f"cannot take screenshots: {why}", file=sys.stderr)
+        return 1
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "news.sqlite"
+        seed_news(db, Path(tmp))
+        with live_server(create_app(db_path=db)) as base, chromium() as browser:
+            def shot(name: str, path: str, width: int = 1280, height: int = 860,
+                     full: bool = False, ready: str | None = None,
+                     action: str | None = None) -> None:
+                page = browser.new_page(viewport={"width": width, "height": height},
+                                        device_scale_factor=1)
+                page.goto(base + path)
+                if ready:
+                    page.wait_for_selector(ready)
+                if action:
+                    page.evaluate(action)
+                    page.wait_for_timeout(400)
+                page.screenshot(path=str(OUT / f"{name}.png"), full_page=full)
+                page.close()
+                print(f"wrote {OUT / (name + '.png')}")
+
+            shot("scenario", YEONPYEONG, full=True)
+            shot("scenario-phone", YEONPYEONG, width=390, height=844)
+            shot("home", "/")
+            shot("treaties", "/treaties")
+            shot("treaty-nato", "/treaties/nato")
+            shot("treaty-nato-timeline", "/treaties/nato#parties")
+            shot("network", "/network?date=2022-12-31&state=FIN",
+                 ready="#network[data-date='2022-12-31'] .edge", height=900)
+            shot("network-phone", "/network?date=2022-12-31&state=FIN", width=390,
+                 height=844, ready="#network[data-date='2022-12-31'] .edge", full=True)
+            shot("review", "/review", full=True)
+            shot("api-docs", "/docs", ready=".opblock")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

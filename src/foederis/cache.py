@@ -62,7 +62,8 @@ def load_pickle(path: Path | None) -> object | None:
         return None
     try:
         with path.open("rb") as fh:
-            return pickle.load(fh)
+            obj: object = pickle.load(fh)
+            return obj
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
             TypeError, ValueError):
         return None

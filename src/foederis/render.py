@@ -6,11 +6,8 @@ from datetime import date
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from foederis import states
-from foederis.engine.cascade import CascadeResult
-from foederis.engine.check import CheckResult
 from foederis.exports.obligations import DirectedObligation
 from foederis.model.enums import Status, Verdict
 from foederis.model.treaty import Treaty
@@ -131,80 +128,3 @@ def allies_table(
     if caption:
         table.caption = "\n".join(caption)
     return table
-
-
-def check_text(console: Console, result: CheckResult, *, show_all: bool = False) -> None:
-    s = result.scenario
-    attackers = ", ".join(name(a) if not a.startswith("non-state") else a for a in s.attacker)
-    console.print(
-        f"[bold]{attackers} → {name(s.target)}[/bold] on {s.date}: "
-        f"{s.severity.value} on {s.asset.value} in {result.place_name} "
-        f"(started by: {s.initiator.value})"
-    )
-    rows = result.obligations
-    if not rows:
-        console.print(f"No treaty in the knowledge base protects {name(s.target)}.")
-        return
-    shown = [o for o in rows if show_all or o.status is not Status.not_triggered or len(rows) <= 12]
-    table = Table(show_lines=False)
-    for col in ("obligated state", "status", "strength", "treaty", "clause", "deciding reason"):
-        table.add_column(col, overflow="fold")
-    for o in shown:
-        deciding = o.failing()
-        why = deciding[0].text if deciding else "every condition is met"
-        table.add_row(
-            name(o.state),
-            Text(o.status.value, style=STATUS_STYLE[o.status]),
-            o.strength.value,
-            o.treaty,
-            o.article,
-            why,
-        )
-    hidden = len(rows) - len(shown)
-    if hidden:
-        table.caption = f"{hidden} not-triggered obligations hidden (--all lists them)"
-    console.print(table)
-    console.print("[bold]Reasons[/bold]")
-    seen: set[tuple[str, str]] = set()
-    for o in shown:
-        key = (o.clause, o.status.value + "".join(r.text for r in o.failing()))
-        if key in seen:
-            continue  # same clause, same verdict: the reasons were printed above
-        seen.add(key)
-        same = [
-            x.state
-            for x in shown
-            if x.clause == o.clause and x.status is o.status and x.failing() == o.failing()
-        ]
-        who = ", ".join(same[:6]) + (f" and {len(same) - 6} more" if len(same) > 6 else "")
-        console.print(f"[bold]{o.clause}[/bold] ({o.article}) → {o.status.value}: {who}")
-        for r in o.reasons:
-            style = {"met": "", "failed": "red", "unknown": "yellow"}[r.verdict]
-            console.print(Text(f"  {MARK[r.verdict]} {r.text}", style=style))
-        for src in o.sources[:3]:
-            console.print(f"    source: {src.url}", highlight=False)
-
-
-def cascade_text(console: Console, result: CascadeResult) -> None:
-    console.print(f"[bold]Cascade ({result.mode.value} mode)[/bold]")
-    for i, entries in enumerate(result.rounds):
-        console.print(f"[bold]Round {i}[/bold]")
-        for e in entries:
-            if e.obligation is None:
-                console.print(f"  {name(e.state)} — {e.side}")
-            else:
-                o = e.obligation
-                console.print(
-                    f"  {name(e.state)} joins the {e.side} side: {o.treaty} "
-                    f"{o.article} protects {name(o.protects)} ({o.status.value}, "
-                    f"{o.strength.value})"
-                )
-    for c in result.conflicts:
-        console.print(
-            f"[yellow]conflict[/yellow]: {name(c['state'])} is bound to both sides: {c['bound_to']}"
-        )
-    sides = result.sides
-    console.print(
-        f"[bold]Sides[/bold] ({result.stopped.replace('_', ' ')}): attacker: "
-        f"{', '.join(sides['attacker'])} | target: {', '.join(sides['target'])}"
-    )

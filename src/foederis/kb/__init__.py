@@ -14,10 +14,9 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from foederis.errors import KBValidationError, Problem, UnknownAreaError, UnknownTreatyError
 from foederis import cache as compiled
-from foederis.kb.load import BUILTIN_DIR, layer_files, read_layers, user_dirs, yaml_files
-from foederis.kb.validate import check_kb
+from foederis.errors import KBValidationError, Problem, UnknownAreaError, UnknownTreatyError
+from foederis.kb.files import BUILTIN_DIR, builtin_files, layer_files, user_dirs, yaml_files
 from foederis.model.area import Area
 from foederis.model.treaty import Treaty
 
@@ -66,6 +65,9 @@ class KnowledgeBase:
 
 
 def _build(dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
+    from foederis.kb.load import read_layers
+    from foederis.kb.validate import check_kb
+
     raw = read_layers(layer_files(dirs))
     problems = raw.problems + check_kb(raw)
     kb = KnowledgeBase(
@@ -103,9 +105,10 @@ def validate_paths(paths: Sequence[Path]) -> list[Problem]:
     missing = [p for p in paths if not p.exists()]
     if missing:
         return [Problem(str(p), None, "(path)", "no such file or directory") for p in missing]
-    user_files = [f for p in paths for f in yaml_files(p)]
-    from foederis.kb.load import builtin_files
+    from foederis.kb.load import read_layers
+    from foederis.kb.validate import check_kb
 
+    user_files = [f for p in paths for f in yaml_files(p)]
     mine = {f.resolve() for f in user_files}
     raw = read_layers([[f for f in builtin_files() if f.resolve() not in mine], user_files])
     problems = raw.problems + check_kb(raw)

@@ -8,23 +8,19 @@ two files with the same id in one layer are an error.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from foederis.errors import KBValidationError, Problem
+from foederis.errors import Problem
 from foederis.kb.yamlfile import PathKey, YamlDoc, read_yaml
 from foederis.model.area import Area, AreaFile
 from foederis.model.treaty import Treaty
 
 M = TypeVar("M", bound=BaseModel)
-
-BUILTIN_DIR = Path(__file__).resolve().parent.parent / "data"
-ENV_VAR = "FOEDERIS_KB"
 
 
 @dataclass
@@ -43,18 +39,6 @@ class RawKB:
     areas: dict[str, Area] = field(default_factory=dict)
     area_docs: dict[str, tuple[YamlDoc, PathKey]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-
-
-def user_dirs(extra: Sequence[Path] | None = None) -> list[Path]:
-    dirs = [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
-    return dirs + list(extra or [])
-
-
-def yaml_files(root: Path) -> list[Path]:
-    """The YAML files of a KB directory (recursively) or the file itself, sorted."""
-    if root.is_file():
-        return [root]
-    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def read_layers(layers: Iterable[Iterable[Path]]) -> RawKB:
@@ -136,26 +120,3 @@ def _problem_from_pydantic(doc: YamlDoc, err: Any) -> Problem:
     elif kind == "enum" or kind == "literal_error":
         msg = f"{err.get('input')!r} is not allowed ({msg})"
     return doc.problem(path, msg, hint)
-
-
-def builtin_files() -> list[Path]:
-    return yaml_files(BUILTIN_DIR / "areas") + yaml_files(BUILTIN_DIR / "treaties")
-
-
-def layer_files(dirs: Sequence[Path]) -> list[list[Path]]:
-    layers = [builtin_files()]
-    for d in dirs:
-        if not d.exists():
-            raise KBValidationError(
-                [
-                    Problem(
-                        str(d),
-                        None,
-                        "(kb)",
-                        "no such file or directory",
-                        "pass an existing directory with --kb or FOEDERIS_KB",
-                    )
-                ]
-            )
-        layers.append(yaml_files(d))
-    return layers

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
 
-import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSHEnsemble
 
 NUM_PERM = 64
@@ -180,7 +179,3 @@ def group_events(events: Mapping[Hashable, Iterable[str]],
             labels[d] = label
     return labels
 
-
-def estimate_size(m: LeanMinHash) -> float:
-    """MinHash cardinality estimate (for diagnostics)."""
-    return float(m.count()) if np.all(m.hashvalues) else 0.0

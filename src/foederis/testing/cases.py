@@ -20,7 +20,7 @@ from foederis.engine.cascade import cascade
 from foederis.engine.check import Obligation, check
 from foederis.errors import FoederisError, KBValidationError, Problem
 from foederis.kb import KnowledgeBase
-from foederis.kb.load import yaml_files
+from foederis.kb.files import yaml_files
 from foederis.kb.yamlfile import read_yaml
 from foederis.model.enums import Status
 from foederis.model.scenario import Scenario

@@ -6,7 +6,7 @@
 
 (function () {
   const SVG_NS = "http://www.w3.org/2000/svg";
-  const W = 1000, H = 720, PAD = 24;
+  const W = 1000, H = 720, PAD = 24, GRAVITY = 0.06;
   const svg = document.getElementById("network");
   if (!svg) return;
   const edgesG = document.getElementById("net-edges");
@@ -79,7 +79,8 @@
     const rand = rng(1949);
     const x = new Float64Array(n), y = new Float64Array(n);
     for (let i = 0; i < n; i++) { x[i] = (rand() - 0.5) * W; y[i] = (rand() - 0.5) * H; }
-    const k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.55;
+    const k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.8;
+    const cutoff = (3 * k) * (3 * k);
     const dx = new Float64Array(n), dy = new Float64Array(n);
     let temp = W / 8;
     const iterations = 350;
@@ -89,6 +90,7 @@
         for (let j = i + 1; j < n; j++) {
           let ddx = x[i] - x[j], ddy = y[i] - y[j];
           let d2 = ddx * ddx + ddy * ddy;
+          if (d2 > cutoff) continue; // far apart: no push (keeps components close)
           if (d2 < 0.01) { ddx = 0.1; ddy = 0.1; d2 = 0.02; }
           const f = (k * k) / d2;
           dx[i] += ddx * f; dy[i] += ddy * f; dx[j] -= ddx * f; dy[j] -= ddy * f;
@@ -101,7 +103,7 @@
         dx[a] -= ddx * f; dy[a] -= ddy * f; dx[b] += ddx * f; dy[b] += ddy * f;
       }
       for (let i = 0; i < n; i++) {
-        dx[i] -= x[i] * 0.02; dy[i] -= y[i] * 0.02; // gravity toward the centre
+        dx[i] -= x[i] * GRAVITY; dy[i] -= y[i] * GRAVITY; // gravity toward the centre
         const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1;
         const step = Math.min(d, temp);
         x[i] += (dx[i] / d) * step; y[i] += (dy[i] / d) * step;
@@ -114,8 +116,30 @@
       minY = Math.min(minY, y[i]); maxY = Math.max(maxY, y[i]);
     }
     const sx = (W - 2 * PAD) / Math.max(maxX - minX, 1), sy = (H - 2 * PAD) / Math.max(maxY - minY, 1);
+    for (let i = 0; i < n; i++) { x[i] = PAD + (x[i] - minX) * sx; y[i] = PAD + (y[i] - minY) * sy; }
+    // Push apart dots that ended up too close for their labels to be read.
+    const R = 26;
+    for (let pass = 0; pass < 80; pass++) {
+      let moved = false;
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          const ddx = x[j] - x[i], ddy = (y[j] - y[i]) * 1.6; // labels are wider than tall
+          const d = Math.sqrt(ddx * ddx + ddy * ddy);
+          if (d >= R) continue;
+          moved = true;
+          const push = (R - d) / 2 / (d || 1);
+          const px = (d ? ddx : 1) * push, py = (d ? ddy / 1.6 : 1) * push;
+          x[i] -= px; y[i] -= py; x[j] += px; y[j] += py;
+        }
+      }
+      for (let i = 0; i < n; i++) {
+        x[i] = Math.min(W - PAD - 24, Math.max(PAD, x[i]));
+        y[i] = Math.min(H - PAD, Math.max(PAD, y[i]));
+      }
+      if (!moved) break;
+    }
     const out = new Map();
-    nodes.forEach((node, i) => out.set(node.id, { x: PAD + (x[i] - minX) * sx, y: PAD + (y[i] - minY) * sy }));
+    nodes.forEach((node, i) => out.set(node.id, { x: x[i], y: y[i] }));
     return out;
   }
 

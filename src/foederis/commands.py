@@ -1,0 +1,340 @@
+"""The `foederis` commands (typer). Thin: parse options, call the library, render.
+
+Every user error is printed once, as `error: …` plus a hint, with exit code 1 — never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from foederis import states
+from foederis.errors import ScenarioError
+from foederis.scenario_cli import COMMANDS
+from foederis.scenario_cli import run as run_scenario_command
+
+app = typer.Typer(
+    name="foederis",
+    help="Who is bound to come to a state's aid, under which treaty article, and what follows.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+export_app = typer.Typer(
+    help="Research exports (obligations, dyad-years, ATOP coverage).", no_args_is_help=True
+)
+app.add_typer(export_app, name="export")
+
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+
+class Fmt(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class ExportFmt(StrEnum):
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+
+
+KbOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--kb",
+        help="Extra KB directory layered over the built-in KB (repeatable; also FOEDERIS_KB).",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _kb(dirs: list[Path] | None) -> Any:
+    from foederis.kb import load_kb
+
+    return load_kb(dirs or None)
+
+
+def _day(value: str | None, field: str = "--date") -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ScenarioError(
+            field,
+            f"'{value}' is not a valid date",
+            "use YYYY-MM-DD, a day that exists in the calendar",
+        ) from None
+
+
+def _state(value: str, field: str) -> str:
+    try:
+        return states.parse_state(value)
+    except states.UnknownStateError as exc:
+        raise ScenarioError(
+            field, str(exc).strip("'\""), "use an ISO3 code or a name (see `foederis states`)"
+        ) from None
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+# ---- knowledge base ---------------------------------------------------------------------
+@app.command()
+def treaties(
+    state: Annotated[str | None, typer.Option(help="Only treaties this state is party to.")] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="Only treaties in force that day.")
+    ] = None,
+    type_: Annotated[
+        str | None,
+        typer.Option(
+            "--type", help="Only treaties with a clause of this type (defense, consultation, ...)."
+        ),
+    ] = None,
+    fmt: FormatOpt = Fmt.text,
+    kb: KbOpt = None,
+) -> None:
+    """List the treaties in the knowledge base."""
+    from foederis.render import treaty_table
+
+    base = _kb(kb)
+    day = _day(on) if on else None
+    code = _state(state, "--state") if state else None
+    rows = list(base.treaties.values())
+    if code:
+        rows = [t for t in rows if (code in t.members_on(day) if day else code in t.states())]
+    if day:
+        rows = [t for t in rows if t.is_in_force(day)]
+    if type_:
+        rows = [t for t in rows if any(c.type == type_ for c in t.clauses)]
+    if fmt is Fmt.json:
+        _print_json(
+            [
+                {
+                    "id": t.id,
+                    "name": t.name,
+                    "short_name": t.short_name,
+                    "kind": t.kind.value,
+                    "signed": t.signed,
+                    "in_force": t.in_force,
+                    "ended": t.ended,
+                    "parties": sorted(t.members_on(day) if day else t.states()),
+                }
+                for t in rows
+            ]
+        )
+    else:
+        out.print(treaty_table(rows, day))
+
+
+@app.command()
+def show(
+    treaty_id: Annotated[str, typer.Argument(metavar="ID")],
+    fmt: FormatOpt = Fmt.text,
+    kb: KbOpt = None,
+) -> None:
+    """A treaty with its clauses, parties over time, invocations and sources."""
+    from foederis.render import show_treaty
+
+    t = _kb(kb).treaty(treaty_id)
+    if fmt is Fmt.json:
+        _print_json(t.model_dump(mode="json", by_alias=True))
+    else:
+        show_treaty(out, t)
+
+
+@app.command()
+def allies(
+    state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
+    on: Annotated[str | None, typer.Option("--date", help="Day (default today).")] = None,
+    fmt: FormatOpt = Fmt.text,
+    kb: KbOpt = None,
+) -> None:
+    """Who owes STATE a defense obligation on a day, under which treaty and clause."""
+    from foederis.exports.obligations import allies as find_allies
+    from foederis.exports.obligations import pending
+    from foederis.render import allies_table
+
+    base = _kb(kb)
+    code = _state(state, "STATE")
+    day = _day(on)
+    rows = find_allies(base, code, day)
+    later = pending(base, code, day)
+    if fmt is Fmt.json:
+        _print_json(
+            {
+                "state": code,
+                "date": day,
+                "allies": [r.to_json() for r in rows],
+                "signed_not_in_force": [t.id for t in later],
+            }
+        )
+    else:
+        out.print(allies_table(code, day, rows, later))
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Treaty/area files or directories (default: the built-in KB)."),
+    ] = None,
+) -> None:
+    """Validate treaty files; every problem names file, line and field."""
+    from foederis.kb import validate_paths
+
+    problems = validate_paths(paths or [])
+    if problems:
+        for p in problems:
+            err.print(f"[red]error[/red]: {p}", markup=True, highlight=False)
+        err.print(f"{len(problems)} problem(s)")
+        raise typer.Exit(1)
+    what = ", ".join(str(p) for p in paths) if paths else "built-in knowledge base"
+    out.print(f"ok: {what} is valid")
+
+
+@app.command(name="states")
+def list_states(
+    query: Annotated[str | None, typer.Argument(help="Resolve a name.")] = None,
+    fmt: FormatOpt = Fmt.text,
+) -> None:
+    """List states (ISO3, COW code, name) or resolve one name."""
+    rows = [states.get(_state(query, "QUERY"))] if query else states.all_states()
+    data = [{"iso3": s.iso3, "cow": states.cow_code(s.iso3), "name": s.name} for s in rows]
+    if fmt is Fmt.json:
+        _print_json(data)
+    else:
+        for d in data:
+            out.print(f"{d['iso3']}  {d['cow'] if d['cow'] is not None else '—':>4}  {d['name']}")
+
+
+@app.command()
+def areas(fmt: FormatOpt = Fmt.text, kb: KbOpt = None) -> None:
+    """List the places of the gazetteer (for --where)."""
+    base = _kb(kb)
+    rows = [
+        {"id": a.id, "name": a.name, "kind": a.kind, "held_by": a.held_by, "within": a.within}
+        for a in base.areas.values()
+    ]
+    if fmt is Fmt.json:
+        _print_json(rows)
+    else:
+        for r in rows:
+            out.print(
+                f"{r['id']:<32} {r['name']} [{r['kind']}]"
+                + (f" held by {r['held_by']}" if r["held_by"] else "")
+            )
+
+
+# ---- engine (parsed by scenario_cli with argparse; listed here for --help) --------------
+_PASS = {"allow_extra_args": True, "ignore_unknown_options": True}
+
+
+@app.command(context_settings=_PASS, add_help_option=False, help=COMMANDS["check"])
+def check(ctx: typer.Context) -> None:
+    raise typer.Exit(run_scenario_command("check", ctx.args))
+
+
+@app.command(context_settings=_PASS, add_help_option=False, help=COMMANDS["cascade"])
+def cascade(ctx: typer.Context) -> None:
+    raise typer.Exit(run_scenario_command("cascade", ctx.args))
+
+
+@app.command(name="test")
+def run_cases(
+    paths: Annotated[list[Path], typer.Argument(help="Scenario case files/dirs.")],
+    explain: Annotated[bool, typer.Option(help="Print the reasons of failures.")] = False,
+    kb: KbOpt = None,
+) -> None:
+    """Run scenario test cases (YAML) against the KB."""
+    from foederis.testing.cases import load_cases, run_case
+
+    base = _kb(kb)
+    failures = passed = 0
+    for case in load_cases(paths):
+        problems = run_case(case, base, explain=explain)
+        if problems:
+            failures += 1
+            err.print(f"[red]FAIL[/red] {case.file}: {case.name}")
+            for p in problems:
+                err.print(f"    {p}")
+        else:
+            passed += 1
+            out.print(f"[green]ok[/green]   {case.name}")
+    out.print(f"{passed} passed, {failures} failed")
+    if failures:
+        raise typer.Exit(1)
+
+
+# ---- exports ----------------------------------------------------------------------------
+@export_app.command("obligations")
+def export_obligations(
+    on: Annotated[str, typer.Option("--date", help="Day.")],
+    fmt: Annotated[ExportFmt, typer.Option("--format", "-f")] = ExportFmt.csv,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File (default stdout; required for parquet)."),
+    ] = None,
+    kb: KbOpt = None,
+) -> None:
+    """Every directed obligation in force on a day, with ISO3 and COW codes."""
+    from foederis.exports.write import write_obligations
+
+    write_obligations(_kb(kb), _day(on), fmt.value, output)
+
+
+@export_app.command("coverage")
+def export_coverage(
+    atop: Annotated[Path, typer.Option(help="ATOP 5.1 directed dyad-year CSV (atop5_1_ddyr.csv).")],
+    year: Annotated[int, typer.Option(help="Year to compare.")] = 2018,
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    kb: KbOpt = None,
+) -> None:
+    """How many ATOP defense dyads of a year the KB explains (Markdown report)."""
+    from foederis.exports.coverage import atop_coverage, coverage_markdown
+
+    report = coverage_markdown(atop_coverage(_kb(kb), atop, year))
+    if output:
+        output.write_text(report, encoding="utf-8")
+        out.print(f"wrote {output}")
+    else:
+        sys.stdout.write(report)
+
+
+# ---- server -----------------------------------------------------------------------------
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="News database (SQLite); default FOEDERIS_DB or the news default.",
+            show_default=False,
+        ),
+    ] = None,
+    kb: KbOpt = None,
+) -> None:
+    """Run the web app and HTTP API: pages at /, API docs at /docs."""
+    import uvicorn
+
+    from foederis.web import create_app
+
+    application = create_app(db_path=db, kb=_kb(kb))
+    shown = f"[{host}]" if ":" in host else host
+    out.print(f"foederis: http://{shown}:{port}/  (API docs: /docs; Ctrl-C stops)")
+    uvicorn.run(application, host=host, port=port, log_level="info")

@@ -1,0 +1,34 @@
+"""News ingestion: from raw articles to reviewed alliance claims (issue 4).
+
+One module per stage — read, clean, dedupe, extract, reconcile, review — plus store
+(SQLite) and pipeline (ties them together). The command line calls the functions below.
+"""
+
+from __future__ import annotations
+
+from foederis.news.pipeline import (
+    ClaimOut,
+    DocumentOut,
+    IngestResult,
+    StoryOut,
+    ingest,
+    list_claims,
+    list_stories,
+)
+from foederis.news.review import ProposalOut, ReviewError, review_decide, review_list
+from foederis.news.store import default_db_path
+
+__all__ = [
+    "ClaimOut",
+    "DocumentOut",
+    "IngestResult",
+    "ProposalOut",
+    "ReviewError",
+    "StoryOut",
+    "default_db_path",
+    "ingest",
+    "list_claims",
+    "list_stories",
+    "review_decide",
+    "review_list",
+]

@@ -1,0 +1,392 @@
+"""The news pipeline: read → clean → dedupe → extract → reconcile → store (→ review).
+
+    from foederis.news import ingest
+    result = ingest([Path("articles/")], db_path=Path("news.sqlite3"))
+    print(result.to_json())
+
+Re-ingesting a file whose bytes are already stored is a no-op. Documents are written in
+small transactions, each with its claims and proposals; stories and events are
+recomputed at the end (and on the next run, if a run was killed before that point).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from foederis.kb import KnowledgeBase
+from foederis.news import dedupe
+from foederis.news.clean import clean
+from foederis.news.dates import parse_iso
+from foederis.news.extract import Claim, Extractor
+from foederis.news.read import RawDocument, ReadError, iter_files, read_file
+from foederis.news.reconcile import Verdict, reconcile
+from foederis.news.store import Store
+from foederis.news.textutil import shingles
+
+COMMIT_EVERY = 100  # documents per transaction
+EVENT_WINDOW_DAYS = 60  # a pact's KB date this close to an article's date makes it news
+LEDE_SENTENCES = 4  # events are read from the first sentences that state claims
+EVENT_RELATIONS = {"signed", "ratified", "in_force", "invoked", "withdrew", "suspended", "ended"}
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+# ---- records returned to callers (and printed as JSON by the CLI) ------------------------
+
+
+class DocumentOut(BaseModel):
+    id: int
+    path: str
+    title: str | None
+    outlet: str | None
+    byline: str | None = None
+    published: str | None
+    story: int | None
+    canonical: bool
+    event: str | None = None
+    kept_chars: int
+    removed_chars: int
+    new: bool = True
+
+
+class ClaimOut(BaseModel):
+    id: int
+    document: int
+    sentence: str
+    span: tuple[int, int]
+    states: list[str]
+    treaty: str | None
+    relation: str
+    date: str | None
+    article: str | None
+    value: str | None = None
+    status: str
+    kb_value: str | None
+    kb_source: str | None = None
+    as_of: str | None = None
+
+
+class SkippedOut(BaseModel):
+    path: str
+    reason: str
+
+
+class IngestResult(BaseModel):
+    documents: list[DocumentOut]
+    claims: list[ClaimOut]
+    skipped: list[SkippedOut] = []
+    notes: list[SkippedOut] = []
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2)
+
+
+class StoryOut(BaseModel):
+    story: int
+    canonical: int
+    title: str | None
+    event: str | None
+    documents: list[DocumentOut]
+
+
+# ---- the work ---------------------------------------------------------------------------
+
+
+@dataclass
+class _New:
+    raw: RawDocument
+    text: str
+    kept: int
+    removed: int
+    shingles: set[int]
+    minhash: bytes
+    claims: list[Claim] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    verdicts: list[Verdict] = field(default_factory=list)
+    as_of: date | None = None
+    id: int = 0
+
+
+def ingest(
+    paths: Iterable[Path | str],
+    db_path: Path | str | None = None,
+    kb: KnowledgeBase | None = None,
+    *,
+    progress: Progress | None = None,
+) -> IngestResult:
+    """Read, clean, group, extract, reconcile and store articles; bad files are skipped
+    with a reason. Returns what the paths hold (stored before or now) with their claims."""
+    if kb is None:
+        from foederis.kb import load_kb
+
+        kb = load_kb()
+    files = list(iter_files(Path(p) for p in paths))
+    with Store(db_path) as store:
+        skipped: list[SkippedOut] = []
+        notes: list[SkippedOut] = []
+        fresh: list[_New] = []
+        seen: dict[str, int | None] = {}
+        existing_ids: list[int] = []
+        for n, path in enumerate(files, 1):
+            _tick(progress, "read", n, len(files))
+            raw = read_file(path)
+            if isinstance(raw, ReadError):
+                skipped.append(SkippedOut(path=str(path), reason=raw.reason))
+                continue
+            notes += [SkippedOut(path=str(path), reason=note) for note in raw.notes]
+            if raw.content_hash in seen:
+                continue
+            known = store.known_hashes([raw.content_hash])
+            seen[raw.content_hash] = known.get(raw.content_hash)
+            if raw.content_hash in known:
+                existing_ids.append(known[raw.content_hash])
+                continue
+            fresh.append(_prepare(raw))
+
+        if fresh or store.pending_grouping():
+            stories = _group_stories(store, fresh, progress)
+            _extract(kb, store, fresh, stories, progress)
+            _write(store, fresh, progress)
+            _regroup(store, fresh, stories)
+
+        ids = sorted({*existing_ids, *(d.id for d in fresh)})
+        new_ids = {d.id for d in fresh}
+        docs = [_doc_out(r, r["id"] in new_ids) for r in store.documents(ids)]
+        claims = [_claim_out(r) for r in store.claims(documents=ids)]
+        return IngestResult(documents=docs, claims=claims, skipped=skipped, notes=notes)
+
+
+def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(stage, done, total)
+
+
+def _prepare(raw: RawDocument) -> _New:
+    cleaned = clean(raw.text, raw.title)
+    sh = shingles(cleaned.text)
+    return _New(raw, cleaned.text, cleaned.kept_chars, cleaned.removed_chars, sh,
+                dedupe.to_bytes(dedupe.minhash(sh)))
+
+
+def _group_stories(store: Store, fresh: list[_New], progress: Progress | None
+                   ) -> list[list[Hashable]]:
+    """Stories over stored and new documents. Keys: int ids for stored documents,
+    ("new", i) for new ones. Stored pairs were compared before, so only pairs with a
+    new document are checked; stored stories are kept."""
+    _tick(progress, "dedupe", 0, 1)
+    items: list[dedupe.Item] = []
+    old_story: dict[Hashable, int | None] = {}
+    for doc_id, blob, size, story in store.signatures():
+        items.append(dedupe.Item(doc_id, dedupe.from_bytes(blob), size))
+        old_story[doc_id] = story
+    for i, d in enumerate(fresh):
+        items.append(dedupe.Item(("new", i), dedupe.from_bytes(d.minhash), len(d.shingles)))
+
+    def shingles_of(key: Hashable) -> set[int]:
+        if isinstance(key, tuple):
+            return fresh[int(key[1])].shingles
+        return shingles(store.text(int(str(key))))
+
+    uf = dedupe.UnionFind()
+    by_story: dict[int, int] = {}
+    for doc_id, story in old_story.items():
+        uf.find(doc_id)
+        if story is not None:
+            if story in by_story:
+                uf.union(by_story[story], doc_id)
+            else:
+                by_story[story] = int(str(doc_id))
+    cache: dict[Hashable, set[int]] = {}
+    for a, b in dedupe.candidate_pairs(items):
+        if not (isinstance(a, tuple) or isinstance(b, tuple) or old_story.get(a) is None
+                or old_story.get(b) is None):
+            continue  # two stored, already grouped documents
+        if uf.find(a) == uf.find(b):
+            continue
+        sa = cache.setdefault(a, shingles_of(a))
+        sb = cache.setdefault(b, shingles_of(b))
+        if dedupe.containment(sa, sb) >= dedupe.STORY_CONTAINMENT:
+            uf.union(a, b)
+    _tick(progress, "dedupe", 1, 1)
+    return uf.groups(i.key for i in items)
+
+
+def _extract(kb: KnowledgeBase, store: Store, fresh: list[_New],
+             stories: list[list[Hashable]], progress: Progress | None) -> None:
+    extractor = Extractor(kb)
+    published = {int(str(r["id"])): parse_iso(r["published"]) for r in store.documents()}
+    story_date: dict[Hashable, date] = {}
+    for group in stories:
+        dates = [published.get(k) if not isinstance(k, tuple)
+                 else fresh[int(k[1])].raw.published for k in group]
+        known = sorted(d for d in dates if d is not None)
+        if known:
+            for k in group:
+                story_date[k] = known[0]
+    for i, d in enumerate(fresh):
+        _tick(progress, "extract", i + 1, len(fresh))
+        ref = d.raw.published or story_date.get(("new", i))
+        d.claims = extractor.extract(d.text, ref)
+        d.events = event_keys(d.claims, ref, kb)
+    # an undated article takes the date of its story, else of its event
+    event_date: dict[str, date] = {}
+    for d in fresh:
+        if d.raw.published:
+            for e in d.events:
+                event_date[e] = min(event_date.get(e, d.raw.published), d.raw.published)
+    for i, d in enumerate(fresh):
+        d.as_of = d.raw.published or story_date.get(("new", i)) or min(
+            (event_date[e] for e in d.events if e in event_date), default=None)
+        as_of = d.as_of or date.today()
+        d.verdicts = [reconcile(c, kb, as_of) for c in d.claims]
+
+
+def event_keys(claims: Sequence[Claim], ref: date | None, kb: KnowledgeBase) -> list[str]:
+    """The news events of an article: pacts signed, ratified, brought into force,
+    invoked or left around its date, as stated in its first claim sentences."""
+    lede: list[int] = []
+    keys: list[str] = []
+    for c in claims:
+        if c.start not in lede:
+            lede.append(c.start)
+        if len(lede) > LEDE_SENTENCES:
+            break
+        if c.relation not in EVENT_RELATIONS or (c.relation == "in_force" and not c.date):
+            continue
+        when = parse_iso(c.date) if c.date and len(c.date) == 10 else None
+        if c.date and ref and not (when and abs((when - ref).days) <= EVENT_WINDOW_DAYS):
+            if not c.date.startswith(f"{ref.year:04d}"):
+                continue  # a past event recalled ("signed in 1961")
+        t = kb.treaties.get(c.treaty) if c.treaty else None
+        if t is not None:
+            kb_day = {"signed": t.signed, "ratified": t.in_force, "in_force": t.in_force,
+                      "ended": t.ended}.get(c.relation)
+            if kb_day and ref and abs((kb_day - ref).days) > EVENT_WINDOW_DAYS:
+                continue
+            suffix = f":{(c.date or (ref.isoformat() if ref else ''))[:7]}" if c.relation in (
+                "invoked", "withdrew", "suspended") else ""
+            keys.append(f"{t.id}:{c.relation}{suffix}")
+        elif len(c.states) >= 2:
+            month = (c.date or (ref.isoformat() if ref else ""))[:7]
+            keys.append(f"{'+'.join(sorted(c.states))}:{c.relation}:{month}")
+    return list(dict.fromkeys(keys))
+
+
+def _write(store: Store, fresh: list[_New], progress: Progress | None) -> None:
+    for start in range(0, len(fresh), COMMIT_EVERY):
+        chunk = fresh[start : start + COMMIT_EVERY]
+        with store.transaction() as conn:
+            for d in chunk:
+                d.id = store.add_document(conn, {
+                    "content_hash": d.raw.content_hash,
+                    "path": str(d.raw.path),
+                    "format": d.raw.format,
+                    "title": d.raw.title,
+                    "outlet": d.raw.outlet,
+                    "byline": d.raw.byline,
+                    "published": d.raw.published.isoformat() if d.raw.published else None,
+                    "text": d.text,
+                    "kept_chars": d.kept,
+                    "removed_chars": d.removed,
+                    "shingle_count": len(d.shingles),
+                    "minhash": d.minhash,
+                    "claim_count": len(d.claims),
+                    "ingested_at": _now(),
+                })
+                store.add_events(conn, d.id, d.events)
+                as_of = (d.as_of or date.today()).isoformat()
+                for c, v in zip(d.claims, d.verdicts, strict=True):
+                    cid = store.add_claim(conn, {
+                        "document": d.id, "sentence": c.sentence, "span_start": c.start,
+                        "span_end": c.end, "states": c.states, "treaty": c.treaty,
+                        "relation": c.relation, "date": c.date, "article": c.article,
+                        "value": c.value, "pact": c.pact, "status": v.status,
+                        "kb_value": v.kb_value, "kb_source": v.kb_source, "as_of": as_of,
+                    })
+                    for p in v.proposals:
+                        stable = {k: val for k, val in p.value.items()
+                                  if k not in ("reported_on", "event", "described_as")}
+                        fingerprint = hashlib.sha256(json.dumps(
+                            [p.kind, p.treaty, stable], sort_keys=True).encode()).hexdigest()
+                        store.add_proposal(conn, p.kind, p.treaty, p.value, fingerprint, cid)
+        _tick(progress, "store", min(start + COMMIT_EVERY, len(fresh)), len(fresh))
+
+
+def _regroup(store: Store, fresh: list[_New], stories: list[list[Hashable]]) -> None:
+    """Store each document's story (its canonical document's id) and event."""
+    def doc_id(key: Hashable) -> int:
+        return fresh[int(key[1])].id if isinstance(key, tuple) else int(str(key))
+
+    rows = {int(r["id"]): r for r in store.documents()}
+    id_groups = [[doc_id(k) for k in g] for g in stories]
+    id_groups = [[i for i in g if i in rows] for g in id_groups]
+    events = store.events()
+    for i in rows:
+        events.setdefault(i, [])
+    labels = dedupe.group_events(events, id_groups)  # type: ignore[arg-type]
+    updates: list[tuple[int, int | None, str | None]] = []
+    for group in id_groups:
+        if not group:
+            continue
+        canon = dedupe.canonical(group, lambda i: (
+            -int(rows[i]["kept_chars"]), rows[i]["published"] or "9999", i))
+        updates += [(i, canon, labels.get(i)) for i in group]
+    with store.transaction() as conn:
+        store.set_groups(conn, updates)
+
+
+def _now() -> str:
+    from foederis.news.store import now
+
+    return now()
+
+
+# ---- queries for the command line -------------------------------------------------------
+
+
+def _doc_out(r: sqlite3.Row, new: bool = False) -> DocumentOut:
+    return DocumentOut(
+        id=r["id"], path=r["path"], title=r["title"], outlet=r["outlet"], byline=r["byline"],
+        published=r["published"], story=r["story"], canonical=r["story"] == r["id"],
+        event=r["event"], kept_chars=r["kept_chars"], removed_chars=r["removed_chars"],
+        new=new,
+    )
+
+
+def _claim_out(r: sqlite3.Row) -> ClaimOut:
+    return ClaimOut(
+        id=r["id"], document=r["document"], sentence=r["sentence"],
+        span=(r["span_start"], r["span_end"]), states=json.loads(r["states"]),
+        treaty=r["treaty"], relation=r["relation"], date=r["date"], article=r["article"],
+        value=r["value"], status=r["status"], kb_value=r["kb_value"],
+        kb_source=r["kb_source"], as_of=r["as_of"],
+    )
+
+
+def list_stories(db_path: Path | str | None = None) -> list[StoryOut]:
+    with Store(db_path) as store:
+        rows = store.documents()
+    groups: dict[int, list[DocumentOut]] = {}
+    for r in rows:
+        doc = _doc_out(r)
+        groups.setdefault(doc.story if doc.story is not None else doc.id, []).append(doc)
+    out = []
+    for story, docs in sorted(groups.items()):
+        canon = next((d for d in docs if d.canonical), docs[0])
+        out.append(StoryOut(story=story, canonical=canon.id, title=canon.title,
+                            event=canon.event, documents=docs))
+    return out
+
+
+def list_claims(status: str | None = None, db_path: Path | str | None = None
+                ) -> list[ClaimOut]:
+    with Store(db_path) as store:
+        return [_claim_out(r) for r in store.claims(status=status)]

@@ -1,0 +1,319 @@
+"""Storage — an embedded SQLite database with a migrated schema.
+
+The schema is built by numbered migrations recorded in ``schema_version``; opening an
+older database applies the missing ones (never drops and recreates). Writes happen in
+explicit transactions (``with store.transaction():``): a document is stored with all its
+claims, events and proposals or not at all, so an ingest killed at any point (kill -9)
+leaves a consistent database, and re-running it completes the work.
+
+The database path comes from an argument, else ``FOEDERIS_DB``, else
+``$XDG_DATA_HOME/foederis/news.sqlite3`` (``~/.local/share/foederis/news.sqlite3``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ENV_VAR = "FOEDERIS_DB"
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (1, """
+CREATE TABLE documents (
+    id            INTEGER PRIMARY KEY,
+    content_hash  TEXT NOT NULL UNIQUE,
+    path          TEXT NOT NULL,
+    format        TEXT NOT NULL,
+    title         TEXT,
+    outlet        TEXT,
+    byline        TEXT,
+    published     TEXT,
+    text          TEXT NOT NULL,
+    kept_chars    INTEGER NOT NULL,
+    removed_chars INTEGER NOT NULL,
+    shingle_count INTEGER NOT NULL,
+    minhash       BLOB NOT NULL,
+    claim_count   INTEGER NOT NULL,
+    ingested_at   TEXT NOT NULL
+);
+CREATE TABLE claims (
+    id         INTEGER PRIMARY KEY,
+    document   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence   TEXT NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    states     TEXT NOT NULL,
+    treaty     TEXT,
+    relation   TEXT NOT NULL,
+    date       TEXT,
+    article    TEXT,
+    value      TEXT,
+    pact       TEXT,
+    status     TEXT NOT NULL,
+    kb_value   TEXT,
+    kb_source  TEXT,
+    as_of      TEXT NOT NULL
+);
+CREATE INDEX claims_document ON claims(document);
+CREATE INDEX claims_status ON claims(status);
+"""),
+    (2, """
+ALTER TABLE documents ADD COLUMN story INTEGER;
+ALTER TABLE documents ADD COLUMN event TEXT;
+CREATE INDEX documents_story ON documents(story);
+CREATE TABLE document_events (
+    document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    event    TEXT NOT NULL,
+    PRIMARY KEY (document, event)
+);
+"""),
+    (3, """
+CREATE TABLE proposals (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    treaty      TEXT,
+    value       TEXT NOT NULL,
+    fingerprint TEXT NOT NULL UNIQUE,
+    status      TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'accepted', 'rejected')),
+    created_at  TEXT NOT NULL,
+    decided_at  TEXT,
+    patch_path  TEXT
+);
+CREATE TABLE proposal_claims (
+    proposal INTEGER NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+    claim    INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    PRIMARY KEY (proposal, claim)
+);
+"""),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def default_db_path() -> Path:
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "foederis" / "news.sqlite3"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A connection to the news database (use as a context manager)."""
+
+    def __init__(self, path: Path | str | None = None, *, migrate: bool = True,
+                 upto: int | None = None) -> None:
+        self.path = Path(path) if path is not None else default_db_path()
+        if str(self.path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        if migrate:
+            self.migrate(upto)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ---- schema -------------------------------------------------------------------
+
+    def version(self) -> int:
+        exists = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
+        ).fetchone()
+        if not exists:
+            return 0
+        row = self.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def migrate(self, upto: int | None = None) -> list[int]:
+        """Apply the migrations the database lacks, each in its own transaction."""
+        applied = []
+        with self.transaction():
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version ("
+                " version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+        for number, script in MIGRATIONS:
+            if upto is not None and number > upto:
+                break
+            with self.transaction():
+                if self.version() >= number:
+                    continue
+                for statement in _statements(script):
+                    self.conn.execute(statement)
+                self.conn.execute("INSERT INTO schema_version VALUES (?, ?)", (number, now()))
+                applied.append(number)
+        return applied
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # ---- reads --------------------------------------------------------------------
+
+    def known_hashes(self, hashes: Iterable[str]) -> dict[str, int]:
+        wanted = list(hashes)
+        out: dict[str, int] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            rows = self.conn.execute(
+                f"SELECT content_hash, id FROM documents WHERE content_hash IN "
+                f"({','.join('?' * len(chunk))})", chunk)
+            out.update({r[0]: int(r[1]) for r in rows})
+        return out
+
+    def documents(self, ids: Sequence[int] | None = None) -> list[sqlite3.Row]:
+        sql = ("SELECT id, content_hash, path, format, title, outlet, byline, published,"
+               " kept_chars, removed_chars, shingle_count, claim_count, story, event"
+               " FROM documents")
+        if ids is None:
+            return list(self.conn.execute(sql + " ORDER BY id"))
+        out: list[sqlite3.Row] = []
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            out += self.conn.execute(
+                sql + f" WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk)
+        return out
+
+    def signatures(self) -> Iterator[tuple[int, bytes, int, int | None]]:
+        """(id, minhash bytes, shingle count, story) of every stored document."""
+        for row in self.conn.execute(
+            "SELECT id, minhash, shingle_count, story FROM documents ORDER BY id"
+        ):
+            yield int(row[0]), bytes(row[1]), int(row[2]), row[3]
+
+    def text(self, doc_id: int) -> str:
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def events(self) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        for doc, event in self.conn.execute("SELECT document, event FROM document_events"):
+            out.setdefault(int(doc), []).append(str(event))
+        return out
+
+    def pending_grouping(self) -> bool:
+        return self.conn.execute(
+            "SELECT 1 FROM documents WHERE story IS NULL LIMIT 1").fetchone() is not None
+
+    def claims(self, *, status: str | None = None, documents: Sequence[int] | None = None
+               ) -> list[sqlite3.Row]:
+        sql = "SELECT * FROM claims"
+        args: list[Any] = []
+        where = []
+        if status:
+            where.append("status = ?")
+            args.append(status)
+        if documents is not None:
+            if not documents:
+                return []
+            where.append(f"document IN ({','.join('?' * len(documents))})")
+            args.extend(documents)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return list(self.conn.execute(sql + " ORDER BY id", args))
+
+    # ---- writes (call inside a transaction) -----------------------------------------
+
+    def add_document(self, conn: sqlite3.Connection, doc: dict[str, Any]) -> int:
+        cur = conn.execute(
+            "INSERT INTO documents (content_hash, path, format, title, outlet, byline,"
+            " published, text, kept_chars, removed_chars, shingle_count, minhash,"
+            " claim_count, ingested_at, story, event)"
+            " VALUES (:content_hash, :path, :format, :title, :outlet, :byline, :published,"
+            " :text, :kept_chars, :removed_chars, :shingle_count, :minhash, :claim_count,"
+            " :ingested_at, NULL, NULL)",
+            doc,
+        )
+        return int(cur.lastrowid or 0)
+
+    def add_claim(self, conn: sqlite3.Connection, claim: dict[str, Any]) -> int:
+        claim = {**claim, "states": json.dumps(list(claim["states"]))}
+        cur = conn.execute(
+            "INSERT INTO claims (document, sentence, span_start, span_end, states, treaty,"
+            " relation, date, article, value, pact, status, kb_value, kb_source, as_of)"
+            " VALUES (:document, :sentence, :span_start, :span_end, :states, :treaty,"
+            " :relation, :date, :article, :value, :pact, :status, :kb_value, :kb_source,"
+            " :as_of)",
+            claim,
+        )
+        return int(cur.lastrowid or 0)
+
+    def add_events(self, conn: sqlite3.Connection, doc_id: int, events: Iterable[str]) -> None:
+        conn.executemany("INSERT OR IGNORE INTO document_events VALUES (?, ?)",
+                         [(doc_id, e) for e in events])
+
+    def add_proposal(self, conn: sqlite3.Connection, kind: str, treaty: str | None,
+                     value: dict[str, Any], fingerprint: str, claim_id: int) -> int:
+        row = conn.execute("SELECT id FROM proposals WHERE fingerprint = ?",
+                           (fingerprint,)).fetchone()
+        if row:
+            pid = int(row[0])
+        else:
+            cur = conn.execute(
+                "INSERT INTO proposals (kind, treaty, value, fingerprint, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (kind, treaty, json.dumps(value, sort_keys=True), fingerprint, now()),
+            )
+            pid = int(cur.lastrowid or 0)
+        conn.execute("INSERT OR IGNORE INTO proposal_claims VALUES (?, ?)", (pid, claim_id))
+        return pid
+
+    def set_groups(self, conn: sqlite3.Connection,
+                   groups: Iterable[tuple[int, int | None, str | None]]) -> int:
+        """Set (document, story, event) where they changed; returns rows changed."""
+        changed = 0
+        for doc_id, story, event in groups:
+            cur = conn.execute(
+                "UPDATE documents SET story = ?, event = ? WHERE id = ?"
+                " AND (story IS NOT ? OR event IS NOT ?)",
+                (story, event, doc_id, story, event),
+            )
+            changed += cur.rowcount
+        return changed
+
+    # ---- checks -------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """Problems found by SQLite's integrity and foreign-key checks and by our own
+        invariant (each document has exactly the claims it was stored with)."""
+        problems = [str(r[0]) for r in self.conn.execute("PRAGMA integrity_check")
+                    if r[0] != "ok"]
+        problems += [f"foreign key: {tuple(r)}" for r in
+                     self.conn.execute("PRAGMA foreign_key_check")]
+        for row in self.conn.execute(
+            "SELECT d.id, d.claim_count, COUNT(c.id) FROM documents d"
+            " LEFT JOIN claims c ON c.document = d.id GROUP BY d.id"
+            " HAVING d.claim_count != COUNT(c.id)"
+        ):
+            problems.append(f"document {row[0]} has {row[2]} claims, stored with {row[1]}")
+        return problems
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -28,6 +28,11 @@ COMMANDS = {
 }
 
 
+OPTIONS = {"attacker": "--attacker", "target": "--target", "date": "--date",
+           "where": "--where", "asset": "--asset", "severity": "--severity",
+           "initiator": "--initiator"}
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(
@@ -132,13 +137,13 @@ def parse_scenario(ns: argparse.Namespace) -> Scenario:
         hint = None
         if first["type"] == "enum":
             hint = f"allowed: {first.get('ctx', {}).get('expected', '')}"
-        raise ScenarioError(options.get(key, key), msg, hint) from None
+        raise ScenarioError(OPTIONS.get(key, key), msg, hint) from None
 
 
 def run(command: str, argv: Sequence[str]) -> int:
     """Run `foederis check|cascade ARGS`; returns the exit code. Errors: message + hint."""
     from foederis import states
-    from foederis.errors import FoederisError, KBValidationError
+    from foederis.errors import FoederisError, KBValidationError, ScenarioError
 
     ns = build_parser(command).parse_args(list(argv))
     try:
@@ -161,6 +166,11 @@ def run(command: str, argv: Sequence[str]) -> int:
     except KBValidationError as exc:
         for p in exc.problems:
             sys.stderr.write(f"error: {p}\n")
+        return 1
+    except ScenarioError as exc:  # name the option, not the API field
+        field = OPTIONS.get(exc.field, exc.field)
+        message = exc.message.replace(f"{exc.field}: ", f"{field}: ", 1)
+        sys.stderr.write(f"error: {message}\n" + (f"  hint: {exc.hint}\n" if exc.hint else ""))
         return 1
     except FoederisError as exc:
         sys.stderr.write(f"error: {exc.message}\n" + (f"  hint: {exc.hint}\n" if exc.hint else ""))

@@ -113,7 +113,8 @@ def pending(kb: KnowledgeBase, state: str, day: date) -> list[Treaty]:
         and t.is_defense()
         and t.signed is not None
         and t.signed <= day
-        and (t.in_force is None or day < t.in_force)
+        and (t.ended is None or day < t.ended)
+        and (t.effective_from is None or day < t.effective_from)
     ]
 
 

@@ -223,7 +223,9 @@ def get_claims(
 
 
 @router.post("/review/{item_id}", tags=["news"], responses={
-    200: {"description": "The decision, and the YAML patch written when accepted."},
+    200: {"description": "The decided proposal; `patch_path` is the YAML patch written for "
+                        "the curator when accepted."},
+    409: {"model": ErrorBody, "description": "The proposal was already decided."},
     **E404, **E422, **E503})
 def post_review(request: Request,
                 item_id: Annotated[int, Path(ge=1, le=2**62,

@@ -2,18 +2,25 @@
 
 The news module is optional for the server: when it cannot be imported, the news
 endpoints answer 503 with a clear message and the review page says so; everything else
-works.
+works. The database is the app's ``db_path`` (``create_app(db_path=...)`` or
+``foederis serve --db``), else ``FOEDERIS_DB``, else the news module's default. Accepted
+proposals are written as YAML patches into ``review-patches/`` beside the database.
 """
 
 from __future__ import annotations
 
+import importlib
+import sqlite3
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
 
-from foederis.web.errors import unavailable
+from foederis.web.errors import ApiError, not_found, unavailable
+
+CONTEXT_CHARS = 280
 
 
 class ClaimStatus(StrEnum):
@@ -24,22 +31,135 @@ class ClaimStatus(StrEnum):
     unverifiable = "unverifiable"
 
 
+def _news() -> Any | None:
+    try:
+        module = importlib.import_module("foederis.news")
+    except ImportError:
+        return None
+    needed = ("ingest", "list_stories", "list_claims", "review_list", "review_decide")
+    return module if all(hasattr(module, n) for n in needed) else None
+
+
 def available() -> bool:
-    return False
+    return _news() is not None
+
+
+def ingest_files(paths: Sequence[Path], db_path: Path | None) -> Any:
+    """Run news ingestion on files (used by tests and scripts)."""
+    news = _news()
+    if news is None:
+        raise unavailable("the news module is not available",
+                          "this build of foederis has no news ingestion")
+    return news.ingest(list(paths), db_path=db_path)
 
 
 class Bridge:
     def __init__(self, db_path: Path | None) -> None:
-        self.db_path = db_path
+        news = _news()
+        if news is None:
+            raise unavailable("the news module is not available",
+                              "this build of foederis has no news ingestion")
+        self.news = news
+        self.db_path = db_path if db_path is not None else Path(news.default_db_path())
 
+    @property
+    def patch_dir(self) -> Path:
+        return self.db_path.parent / "review-patches"
+
+    def _guard(self, what: str) -> ApiError:
+        return unavailable(f"the news database could not be read ({what})",
+                           f"check the database path {self.db_path} (--db or FOEDERIS_DB)")
+
+    # ---- API ------------------------------------------------------------------------------
     def stories(self) -> list[dict[str, Any]]:
-        raise unavailable("the news module is not available", "news ingestion is not installed")
+        try:
+            return [s.model_dump(mode="json") for s in self.news.list_stories(self.db_path)]
+        except (sqlite3.Error, OSError) as exc:
+            raise self._guard(type(exc).__name__) from None
 
     def claims(self, status: str | None) -> list[dict[str, Any]]:
-        raise unavailable("the news module is not available", "news ingestion is not installed")
+        try:
+            return [c.model_dump(mode="json")
+                    for c in self.news.list_claims(status, db_path=self.db_path)]
+        except (sqlite3.Error, OSError) as exc:
+            raise self._guard(type(exc).__name__) from None
+
+    def proposals(self, status: str | None = None) -> list[dict[str, Any]]:
+        try:
+            return [p.model_dump(mode="json")
+                    for p in self.news.review_list(self.db_path, status)]
+        except (sqlite3.Error, OSError) as exc:
+            raise self._guard(type(exc).__name__) from None
 
     def decide(self, item_id: int, accept: bool) -> dict[str, Any]:
-        raise unavailable("the news module is not available", "news ingestion is not installed")
+        try:
+            out = self.news.review_decide(item_id, accept, out_dir=self.patch_dir,
+                                          db_path=self.db_path)
+        except self.news.ReviewError as exc:
+            text = str(exc)
+            if text.startswith("no proposal"):
+                raise not_found("proposal", text, "GET /api/claims?status=new shows new "
+                                "claims; the review page lists the pending proposals") from None
+            raise ApiError(409, "already_decided", text,
+                           hint="a proposal is decided once") from None
+        except (sqlite3.Error, OSError) as exc:
+            raise self._guard(type(exc).__name__) from None
+        result: dict[str, Any] = out.model_dump(mode="json")
+        return result
+
+    # ---- the review page --------------------------------------------------------------------
+    def review_view(self, status: str | None) -> dict[str, Any]:
+        """Stories, claims (each with its sentence in context) and proposals."""
+        try:
+            stories = self.stories()
+            claims = self.claims(None)
+            proposals = self.proposals(None)
+            texts = self._texts({int(c["document"]) for c in claims})
+        except ApiError:
+            raise
+        counts: dict[str, int] = {s.value: 0 for s in ClaimStatus}
+        for c in claims:
+            counts[c["status"]] = counts.get(c["status"], 0) + 1
+        titles = {d["id"]: d.get("title") or Path(d["path"]).name
+                  for s in stories for d in s["documents"]}
+        shown = [c for c in claims if status is None or c["status"] == status]
+        for c in shown:
+            c["context"] = context(texts.get(int(c["document"]), ""), c["span"], c["sentence"])
+            c["document_title"] = titles.get(c["document"], f"document {c['document']}")
+        pending = [p for p in proposals if p["status"] == "pending"]
+        decided = [p for p in proposals if p["status"] != "pending"]
+        return {"stories": stories, "claims": shown, "counts": counts,
+                "total_claims": len(claims), "pending": pending, "decided": decided,
+                "db_path": str(self.db_path)}
+
+    def _texts(self, ids: set[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        from foederis.news.store import Store
+
+        try:
+            with Store(self.db_path) as store:
+                return {i: store.text(i) for i in sorted(ids)}
+        except (sqlite3.Error, OSError, KeyError, TypeError) as exc:
+            raise self._guard(type(exc).__name__) from None
+
+
+def context(text: str, span: Sequence[int], sentence: str) -> dict[str, str]:
+    """The supporting sentence with up to CONTEXT_CHARS of text on each side, cut at a
+    space. Plain strings: the template escapes them."""
+    start, end = (int(span[0]), int(span[1])) if len(span) == 2 else (-1, -1)
+    if not (0 <= start <= end <= len(text)) or text[start:end] != sentence:
+        found = text.find(sentence)
+        if found < 0:
+            return {"before": "", "sentence": sentence, "after": ""}
+        start, end = found, found + len(sentence)
+    before = text[max(0, start - CONTEXT_CHARS):start]
+    after = text[end:end + CONTEXT_CHARS]
+    if start > CONTEXT_CHARS and " " in before:
+        before = "…" + before[before.index(" ") + 1:]
+    if end + CONTEXT_CHARS < len(text) and " " in after:
+        after = after[:after.rindex(" ")] + "…"
+    return {"before": before, "sentence": text[start:end], "after": after}
 
 
 def bridge(app: FastAPI) -> Bridge:

@@ -131,12 +131,6 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
     # parties
     for i, party in enumerate(t.parties):
         state(("parties", i, "state"), party.state)
-        if party.joined is None and t.in_force is not None:
-            add(
-                ("parties", i, "joined"),
-                "joined may be left out only when the treaty's day of entry into force is unknown",
-                f"use the in-force date {t.in_force}",
-            )
         refs(("parties", i, "sources"), party.sources)
         for j, d in enumerate(party.disputed):
             refs(("parties", i, "disputed", j, "sources"), d.sources)

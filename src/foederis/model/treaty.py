@@ -54,8 +54,9 @@ class Disputed(_Strict):
 
 
 class Party(_Strict):
-    """One membership spell. ``joined: null`` marks an original party whose obligations
-    began when the treaty entered into force (use it only when that day is unknown)."""
+    """One membership spell. ``joined: null``: the party's own date is not recorded (e.g. its
+    ratification date is unknown); it is treated as bound from the treaty's entry into force,
+    and the party's ``note`` says why."""
 
     state: str
     joined: Date | None = None

@@ -46,6 +46,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Precision]] = [
     (re.compile(rf"(?<![\d,.-])\b(?P<y>{_YEAR})\b(?![\d-]|,\d)"), "year"),
 ]
 
+_HAS_YEAR = re.compile(r"\d{4}")
 _TIME_OR_NOISE = re.compile(
     r"(?i)\b(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[ap]\.?m\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|updated|published|posted|last|on|at|utc|gmt|[a-z]{2,4}t)\b|[\s,|:/·•-]+"
@@ -76,6 +77,8 @@ def _month(text: str) -> int:
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention, most precise reading first where readings overlap."""
     found: list[DateMention] = []
+    if not _HAS_YEAR.search(text):
+        return found
     taken: list[tuple[int, int]] = []
     for pattern, precision in _PATTERNS:
         for m in pattern.finditer(text):

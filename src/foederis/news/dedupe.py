@@ -29,6 +29,8 @@ CANDIDATE_CONTAINMENT = 0.15  # LSH Ensemble threshold (a little under the verif
 STORY_CONTAINMENT = 0.2  # share of the smaller text's 3-grams found in the larger one
 MIN_SHARED = 10  # and at least this many 3-grams in common
 NUM_PART = 8
+COMMON_SHARE = 0.005
+COMMON_MIN = 20
 SIZE_STEP = 1.05  # sizes are rounded up to powers of this to keep partitioning fast
 
 K = TypeVar("K", bound=Hashable)
@@ -47,6 +49,16 @@ def minhash(shingles: Iterable[int]) -> LeanMinHash:
     if values:
         m.update_batch(values)
     return LeanMinHash(m)
+
+
+def common_shingles(sets: Sequence[set[int]]) -> set[int]:
+    """3-grams found in more than ``COMMON_SHARE`` of the texts (and at least
+    ``COMMON_MIN`` of them): set phrases that make unrelated texts look alike."""
+    limit = max(COMMON_MIN, int(len(sets) * COMMON_SHARE))
+    counts: Counter[int] = Counter()
+    for s in sets:
+        counts.update(s)
+    return {h for h, n in counts.items() if n > limit}
 
 
 def to_bytes(m: LeanMinHash) -> bytes:

@@ -339,8 +339,19 @@ class Extractor:
 # ---- helpers --------------------------------------------------------------------------
 
 
+# Stems of every cue: a sentence without any of them states no relation (a fast test).
+_ANY_CUE = re.compile(
+    r"(?i)invo|activat|trigger|test|pact|treat|allian|agreement|interest|appl|seek|bid to"
+    r"|aspir|member|attack|aid\b|assist|defen|commit|obligat|withdr|pulled|left the|suspend"
+    r"|froz|terminat|abolish|void|annul|expir|laps|scrap|ceas|dissolv|ratif|force|effect"
+    r"|sign|inked|pen to paper|establish|pledge|resulted|join|acce|through its"
+)
+
+
 def _cues(s: str) -> list[_Cue]:
     cues: list[_Cue] = []
+    if not _ANY_CUE.search(s):
+        return cues
     for rel, pattern in _CUES:
         for m in pattern.finditer(s):
             if any(c.start <= m.start() < c.end for c in cues):

@@ -48,25 +48,33 @@ class ArticleMention:
 
 
 @cache
-def _index() -> tuple[dict[str, str], int]:
+def _index() -> tuple[dict[str, str], int, frozenset[str]]:
     index = dict(states.name_index())
     index.update({k: v for k, v in _PREFIXES.items() if k not in index})
     longest = max((len(k.split()) for k in index), default=1)
-    return index, min(longest, MAX_NGRAM)
+    firsts = frozenset(k.split()[0] for k in index if k)
+    return index, min(longest, MAX_NGRAM), firsts
+
+
+@cache
+def _norm(token: str) -> str:
+    """``states.normalize`` of one token (cached: the same words recur)."""
+    return states.normalize(token)
 
 
 def find_states(text: str) -> list[StateMention]:
     """State mentions in order, longest match first (no overlaps)."""
-    index, longest = _index()
+    index, longest, firsts = _index()
     masked = [(m.start(), m.end()) for m in _NOT_A_STATE.finditer(text)]
     toks = [
         m for m in _TOKEN.finditer(text)
-        if not any(s <= m.start() < e for s, e in masked)
+        if not masked or not any(s <= m.start() < e for s, e in masked)
     ]
+    norms = [_norm(t.group()) for t in toks]
     out: list[StateMention] = []
     i = 0
     while i < len(toks):
-        if not toks[i].group()[0].isupper():
+        if not toks[i].group()[0].isupper() or norms[i].split(" ", 1)[0] not in firsts:
             i += 1
             continue
         for n in range(min(longest, len(toks) - i), 0, -1):
@@ -74,9 +82,9 @@ def find_states(text: str) -> list[StateMention]:
             # an n-gram must be contiguous text (words separated by spaces or hyphens)
             if any(not _joined(text, a.end(), b.start()) for a, b in zip(span, span[1:], strict=False)):
                 continue
-            raw = text[span[0].start() : span[-1].end()]
-            iso = index.get(states.normalize(raw))
+            iso = index.get(" ".join(x for x in norms[i : i + n] if x))
             if iso is not None:
+                raw = text[span[0].start() : span[-1].end()]
                 end = span[-1].end()
                 if raw.endswith(".") and not _is_abbreviation(raw):
                     end -= 1

@@ -113,6 +113,7 @@ class _New:
     verdicts: list[Verdict] = field(default_factory=list)
     as_of: date | None = None
     id: int = 0
+    signed_size: int = 0
 
 
 def ingest(
@@ -152,6 +153,7 @@ def ingest(
             fresh.append(_prepare(raw))
 
         if fresh or store.pending_grouping():
+            _sign(fresh)
             stories = _group_stories(store, fresh, progress)
             _extract(kb, store, fresh, stories, progress)
             _write(store, fresh, progress)
@@ -171,9 +173,16 @@ def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:
 
 def _prepare(raw: RawDocument) -> _New:
     cleaned = clean(raw.text, raw.title)
-    sh = shingles(cleaned.text)
-    return _New(raw, cleaned.text, cleaned.kept_chars, cleaned.removed_chars, sh,
-                dedupe.to_bytes(dedupe.minhash(sh)))
+    return _New(raw, cleaned.text, cleaned.kept_chars, cleaned.removed_chars,
+                shingles(cleaned.text), b"")
+
+
+def _sign(fresh: list[_New]) -> None:
+    """MinHash signatures, leaving out the batch's common 3-grams (set phrases)."""
+    common = dedupe.common_shingles([d.shingles for d in fresh])
+    for d in fresh:
+        d.minhash = dedupe.to_bytes(dedupe.minhash(d.shingles - common))
+        d.signed_size = len(d.shingles - common)
 
 
 def _group_stories(store: Store, fresh: list[_New], progress: Progress | None
@@ -188,7 +197,7 @@ def _group_stories(store: Store, fresh: list[_New], progress: Progress | None
         items.append(dedupe.Item(doc_id, dedupe.from_bytes(blob), size))
         old_story[doc_id] = story
     for i, d in enumerate(fresh):
-        items.append(dedupe.Item(("new", i), dedupe.from_bytes(d.minhash), len(d.shingles)))
+        items.append(dedupe.Item(("new", i), dedupe.from_bytes(d.minhash), d.signed_size))
 
     def shingles_of(key: Hashable) -> set[int]:
         if isinstance(key, tuple):
@@ -296,7 +305,7 @@ def _write(store: Store, fresh: list[_New], progress: Progress | None) -> None:
                     "text": d.text,
                     "kept_chars": d.kept,
                     "removed_chars": d.removed,
-                    "shingle_count": len(d.shingles),
+                    "shingle_count": d.signed_size,
                     "minhash": d.minhash,
                     "claim_count": len(d.claims),
                     "ingested_at": _now(),

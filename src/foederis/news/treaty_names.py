@@ -27,20 +27,24 @@ from foederis.news.mentions import StateMention
 
 MentionKind = Literal["named", "described", "anaphor"]
 
-# Our own patterns, used when the id is in the KB (case-sensitive patterns are acronyms).
+# Our own names, used when the id is in the KB (all-capital names match case-sensitively).
 BASE_NAMES: dict[str, list[str]] = {
-    "nato": [r"NATO", r"North Atlantic Treaty(?: Organi[sz]ation)?", r"Washington Treaty",
-             r"(?:North )?Atlantic Alliance"],
-    "csto": [r"CSTO", r"Collective Security Treaty(?: Organi[sz]ation)?",
-             r"Tashkent (?:Treaty|Pact)"],
-    "rio-treaty": [r"Rio (?:Treaty|Pact)", r"Inter-American Treaty of Reciprocal Assistance",
-                   r"TIAR"],
-    "anzus": [r"ANZUS(?: Treaty| Pact)?"],
-    "manila-pact": [r"Manila (?:Pact|Treaty)", r"SEATO", r"Southeast Asia Treaty Organi[sz]ation",
-                    r"Southeast Asia(?:n)? Collective Defen[cs]e Treaty"],
-    "us-twn-tra-1979": [r"Taiwan Relations Act"],
-    "eu-art-42-7": [r"Article 42\(7\)"],
+    "nato": ["NATO", "North Atlantic Treaty", "North Atlantic Treaty Organization",
+             "North Atlantic Treaty Organisation", "Washington Treaty", "Atlantic Alliance",
+             "North Atlantic Alliance"],
+    "csto": ["CSTO", "Collective Security Treaty", "Collective Security Treaty Organization",
+             "Collective Security Treaty Organisation", "Tashkent Treaty", "Tashkent Pact"],
+    "rio-treaty": ["Rio Treaty", "Rio Pact", "Inter-American Treaty of Reciprocal Assistance",
+                   "TIAR"],
+    "anzus": ["ANZUS", "ANZUS Treaty", "ANZUS Pact"],
+    "manila-pact": ["Manila Pact", "Manila Treaty", "SEATO", "Southeast Asia Treaty Organization",
+                    "Southeast Asia Collective Defense Treaty",
+                    "Southeast Asian Collective Defense Treaty"],
+    "us-twn-tra-1979": ["Taiwan Relations Act"],
+    "eu-art-42-7": ["Article 42(7)"],
 }
+_WORD_START = re.compile(r"(?<![\w-])[\w(]")
+_FIRST_WORD = re.compile(r"[\w(]+")
 # Words that do not single out a treaty: an alias made only of these is not used.
 _GENERIC = frozenset(
     "treaty treaties of the on and between friendship cooperation co-operation mutual "
@@ -72,6 +76,8 @@ _RIGHT = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
     r"|\s+with\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+"
 )
+_ANY_PACT = re.compile(r"(?i)pact|treat|agreement|allian|accord|partnership|deal|document"
+                       r"|signing|signed")
 _SUCCESSORS = {"RUS": "SUN", "SUN": "RUS"}
 _DEFENSE_WORDS = re.compile(r"(?i)defen[cs]e|mutual|alliance|military|security|assistance")
 
@@ -93,47 +99,58 @@ class TreatyNames:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        names: dict[str, set[str]] = {}
-        acronyms: dict[str, set[str]] = {}
-        for tid, patterns in BASE_NAMES.items():
+        table: dict[str, set[str]] = {}
+        for tid, names in BASE_NAMES.items():
             if tid in kb.treaties:
-                for p in patterns:
-                    (acronyms if p.isupper() else names).setdefault(p, set()).add(tid)
+                for name in names:
+                    table.setdefault(name, set()).add(tid)
         for tid, t in kb.treaties.items():
-            for text in _kb_names(t):
-                target = acronyms if text.isupper() else names
-                target.setdefault(re.escape(text), set()).add(tid)
-        self._groups: dict[str, str] = {}
-        self._named_ci = self._compile(names, re.IGNORECASE)
-        self._named_cs = self._compile(acronyms, 0)
+            for name in _kb_names(t):
+                table.setdefault(name, set()).add(tid)
+        # a name shared by two treaties names neither; names are looked up by first word
+        self._by_first: dict[str, list[tuple[str, bool, str]]] = {}
+        for name, ids in table.items():
+            if len(ids) != 1:
+                continue
+            low = name.lower()
+            first = _FIRST_WORD.match(low)
+            key = first.group() if first else low
+            self._by_first.setdefault(key, []).append((low, name.isupper(), next(iter(ids))))
+        for entries in self._by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
 
-    def _compile(self, table: dict[str, set[str]], flags: int) -> re.Pattern[str] | None:
-        parts = []
-        # a name shared by two treaties names neither of them
-        unique = sorted(((p, ids) for p, ids in table.items() if len(ids) == 1),
-                        key=lambda item: -len(item[0]))
-        for pattern, ids in unique:
-            group = f"g{len(self._groups)}"
-            self._groups[group] = next(iter(ids))
-            parts.append(f"(?P<{group}>{pattern})")
-        if not parts:
-            return None
-        return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", flags)
+    def _named(self, text: str) -> list[PactMention]:
+        low = text.lower()
+        found: list[PactMention] = []
+        end = 0
+        for m in _WORD_START.finditer(low):
+            if m.start() < end:
+                continue
+            word = _FIRST_WORD.match(low, m.start())
+            entries = self._by_first.get(word.group() if word else "")
+            if not entries:
+                continue
+            for name, exact, tid in entries:
+                stop = m.start() + len(name)
+                if not low.startswith(name, m.start()):
+                    continue
+                if stop < len(low) and (low[stop].isalnum() or low[stop] in "-_"):
+                    continue
+                if exact and not text[m.start() : stop].isupper():
+                    continue
+                found.append(PactMention("named", m.start(), stop, text[m.start() : stop], tid,
+                                         defense=True, year=_year_after(text, stop)))
+                end = stop
+                break
+        return found
 
     # ---- finding ------------------------------------------------------------------
 
     def find(self, text: str, state_mentions: Sequence[StateMention]) -> list[PactMention]:
         """Named, described and anaphoric pact mentions in a sentence, in order."""
-        found: list[PactMention] = []
-        for pattern in (self._named_cs, self._named_ci):
-            if pattern is None:
-                continue
-            for m in pattern.finditer(text):
-                if any(m.start() < f.end and f.start < m.end() for f in found):
-                    continue
-                tid = self._groups[m.lastgroup or ""]
-                found.append(PactMention("named", m.start(), m.end(), m.group(), tid,
-                                         defense=True, year=_year_after(text, m.end())))
+        found = self._named(text)
+        if not _ANY_PACT.search(text):
+            return found
         for m in PACT_NOUN.finditer(text):
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue
@@ -142,7 +159,6 @@ class TreatyNames:
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue
             found.append(PactMention("anaphor", m.start(), m.end(), m.group(), None))
-        found = [f for f in found if f is not None]
         found.sort(key=lambda f: f.start)
         return found
 

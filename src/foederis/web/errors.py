@@ -103,8 +103,13 @@ _TYPE_HINTS: Mapping[str, str] = {
 }
 
 
+_UNION_TAGS = frozenset({"str", "int", "float", "bool", "list", "dict", "none"})
+
+
 def _field(loc: Sequence[int | str]) -> str | None:
-    parts = [str(p) for p in loc]
+    # drop the tags pydantic adds for union members ("list[constrained-str]", "str")
+    parts = [str(p) for p in loc if isinstance(p, int) or not (
+        any(ch in p for ch in "[]-") or p in _UNION_TAGS)]
     if parts and parts[0] in ("body", "query", "path", "header", "cookie"):
         parts = parts[1:]
     return ".".join(parts) or None

@@ -12,7 +12,15 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from foederis import states
 from foederis.engine.cascade import Mode
@@ -36,7 +44,8 @@ class ScenarioIn(BaseModel):
         description="Attacking state(s): ISO3 codes or names (a list, or one string with "
                     "commas), or `non-state` / `non-state:<name>`.")
     target: Name = Field(description="The attacked state (ISO3 code or name).")
-    date: Date | None = Field(default=None, description="Day of the attack (default today).")
+    date: Date | None = Field(default=None,
+                              description="Day of the attack as YYYY-MM-DD (default today).")
     where: Name | None = Field(
         default=None, description="Gazetteer place id or name (GET /api/areas); default: "
                                   "the target's own territory.")
@@ -44,6 +53,13 @@ class ScenarioIn(BaseModel):
     severity: Severity = Field(default=Severity.armed_attack, description="How hard.")
     initiator: Initiator = Field(default=Initiator.attacker,
                                  description="Who started the fighting.")
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_is_text(cls, value: object) -> object:
+        if value is not None and not isinstance(value, str | Date):
+            raise PydanticCustomError("date_type", "Input should be a date as YYYY-MM-DD")
+        return value
 
 
 class CascadeIn(ScenarioIn):

@@ -11,15 +11,15 @@ Two modes (docs/semantics.md has worked examples):
 ``legal``
     The treaties' defensive logic. Only the victim side is protected: the side that did
     not start the fighting (``initiator``). Allies of the side that started the war are not
-    bound when it is hit back. Each newly joined victim-side state is treated as attacked on
-    its home territory by the other side (an armed attack, started by the other side);
-    only ``triggered`` defense obligations bring a state in. With ``initiator: unknown``
+    bound when it is hit back. A state that joins is treated as attacked where it fights:
+    an armed attack on its armed forces at the place of the original attack, by the other
+    side; only ``triggered`` defense obligations bring a state in. With ``initiator: unknown``
     both sides are checked with the initiator unknown, so clauses that lapse when the
     protected party started it come out ``uncertain`` and do not bring anyone in.
 
 ``escalation``
     The chain-ganging view. Every state at war is treated as attacked on its home
-    territory by the other side, and its allies join unless a clause or a recorded
+    territory by the other side (an armed attack), and its allies join unless a clause or a recorded
     interpretation says otherwise: ``triggered`` and ``uncertain`` obligations both bring a
     state in; an obligation that fails (e.g. the clause lapses because the protected side
     started the war, or the treaty is not in force) does not.
@@ -184,6 +184,12 @@ class _Cascade:
         return out
 
     def _attack_on(self, state: str, side: str, first_round: bool) -> Scenario | None:
+        """The attack a state at war is assumed to suffer from the other side.
+
+        The original belligerents (round 0) are attacked at home. A state that joined later
+        is, in legal mode, attacked where it fights: its armed forces at the place of the
+        original attack (its allies are bound only if their treaty covers forces there); in
+        escalation mode, on its own home territory."""
         enemies = sorted(s for s, sd in self.side.items() if sd != side)
         if not enemies:
             return None
@@ -193,12 +199,22 @@ class _Cascade:
             initiator = Initiator.target
         else:
             initiator = Initiator.attacker
-        severity = self.s.severity if first_round else Severity.armed_attack
+        original = state in self.s.attacker or state == self.s.target
+        if original or self.mode is Mode.escalation:
+            return Scenario(
+                attacker=enemies,
+                target=state,
+                date=self.s.date,
+                asset=Asset.territory,
+                severity=self.s.severity if first_round else Severity.armed_attack,
+                initiator=initiator,
+            )
         return Scenario(
             attacker=enemies,
             target=state,
             date=self.s.date,
-            asset=Asset.territory,
-            severity=severity,
+            where=self.s.where or self.s.target,
+            asset=Asset.armed_forces,
+            severity=Severity.armed_attack,
             initiator=initiator,
         )

@@ -35,10 +35,35 @@ TEMPLATES = [
     "{a} withdrew from {t} in {year}, the foreign ministry confirmed.",
 ]
 PROMPTS = [
-    "Sign up for our newsletter", "Download the app", "Already a member? Sign in here",
-    "Subscribe to continue reading", "Start your free trial", "Follow us on social media",
+    "Sign up for our newsletter",
+    "Download the app",
+    "Already a member? Sign in here",
+    "Subscribe to continue reading",
+    "Start your free trial",
+    "Follow us on social media",
 ]
-SYLLABLES = "ka lo mi ren tos va ne dri pal sun mor fe lin gar tu bel sa qui no ram".split()
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ren",
+    "tos",
+    "va",
+    "ne",
+    "dri",
+    "pal",
+    "sun",
+    "mor",
+    "fe",
+    "lin",
+    "gar",
+    "tu",
+    "bel",
+    "sa",
+    "qui",
+    "no",
+    "ram",
+]
 
 
 def _word(rng: random.Random) -> str:
@@ -54,7 +79,11 @@ def _sentence(rng: random.Random, words: int | None = None) -> str:
 def _alliance_sentence(rng: random.Random) -> str:
     a, b = rng.sample(STATES, 2)
     return rng.choice(TEMPLATES).format(
-        a=a, b=b, t=rng.choice(TREATIES), year=rng.randint(1947, 2026), n=rng.randint(2, 6),
+        a=a,
+        b=b,
+        t=rng.choice(TREATIES),
+        year=rng.randint(1947, 2026),
+        n=rng.randint(2, 6),
         count=rng.randint(3, 40),
     )
 
@@ -89,22 +118,26 @@ def _summary(rng: random.Random, art: Article) -> list[str]:
     return out or art.paragraphs[:1]
 
 
-def _page(rng: random.Random, title: str, paragraphs: list[str], published: str,
-          site: str) -> str:
+def _page(rng: random.Random, title: str, paragraphs: list[str], published: str, site: str) -> str:
     lines = []
     if rng.random() < 0.5:
-        lines += rng.sample(PROMPTS, 2) + ["Top News", "World"]
+        lines += [*rng.sample(PROMPTS, 2), "Top News", "World"]
     lines += [title, title] if rng.random() < 0.3 else [title]
     lines += [f"By {_word(rng).title()} {_word(rng).title()}", published]
     lines += paragraphs
     if rng.random() < 0.5:
         lines.append("OTHER NEWS")
         for _ in range(rng.randint(5, 20)):
-            lines += [f"{rng.randint(1, 59)} minutes ago", " ".join(
-                _word(rng) for _ in range(rng.randint(5, 12))).title()]
+            lines += [
+                f"{rng.randint(1, 59)} minutes ago",
+                " ".join(_word(rng) for _ in range(rng.randint(5, 12))).title(),
+            ]
     if rng.random() < 0.3:
-        lines += ["Contacts", f"Owner: {site.title()} s.r.o.",
-                  f"Registration certificate {rng.randint(10**7, 10**8)}"]
+        lines += [
+            "Contacts",
+            f"Owner: {site.title()} s.r.o.",
+            f"Registration certificate {rng.randint(10**7, 10**8)}",
+        ]
     if rng.random() < 0.4:
         lines += rng.sample(PROMPTS, 3)
     return "\n\n".join(lines) + "\n"
@@ -112,13 +145,16 @@ def _page(rng: random.Random, title: str, paragraphs: list[str], published: str,
 
 def _html(title: str, body: str) -> str:
     paras = "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
-    return (f"<html><head><title>{title}</title><script>var tracker = 1;</script></head>"
-            f"<body><nav>Home | World</nav><article><h1>{title}</h1>{paras}</article>"
-            f"<footer>Sign up for our newsletter</footer></body></html>")
+    return (
+        f"<html><head><title>{title}</title><script>var tracker = 1;</script></head>"
+        f"<body><nav>Home | World</nav><article><h1>{title}</h1>{paras}</article>"
+        f"<footer>Sign up for our newsletter</footer></body></html>"
+    )
 
 
-def generate(out: Path, n: int, seed: int = 1, dup_share: float = 0.3,
-             html_share: float = 0.02) -> dict[str, int]:
+def generate(
+    out: Path, n: int, seed: int = 1, dup_share: float = 0.3, html_share: float = 0.02
+) -> dict[str, int]:
     """Write ``n`` articles into ``out``; returns (and writes to truth.json) file → story."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
@@ -132,7 +168,9 @@ def generate(out: Path, n: int, seed: int = 1, dup_share: float = 0.3,
             if kind == "copy":
                 paragraphs = list(art.paragraphs)
             elif kind == "truncated":
-                paragraphs = art.paragraphs[: max(2, int(len(art.paragraphs) * rng.uniform(0.3, 0.7)))]
+                paragraphs = art.paragraphs[
+                    : max(2, int(len(art.paragraphs) * rng.uniform(0.3, 0.7)))
+                ]
             else:
                 paragraphs = _summary(rng, art)
             article = Article(art.title, paragraphs, art.published)
@@ -162,8 +200,11 @@ def texts(n: int, seed: int = 1, dup_share: float = 0.3) -> tuple[list[str], lis
     for _ in range(n):
         if originals and rng.random() < dup_share:
             story, art = rng.choice(originals)
-            paragraphs = (_summary(rng, art) if rng.random() < 0.3
-                          else art.paragraphs[: max(2, int(len(art.paragraphs) * rng.uniform(0.3, 1)))])
+            paragraphs = (
+                _summary(rng, art)
+                if rng.random() < 0.3
+                else art.paragraphs[: max(2, int(len(art.paragraphs) * rng.uniform(0.3, 1)))]
+            )
         else:
             art = _article(rng)
             story = len(originals)

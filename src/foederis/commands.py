@@ -279,6 +279,146 @@ def run_cases(
         raise typer.Exit(1)
 
 
+# ---- news -------------------------------------------------------------------------------
+DbOpt = Annotated[
+    Path | None,
+    typer.Option("--db", help="News database (default: FOEDERIS_DB or the user data dir)."),
+]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or directories.")],
+    db: DbOpt = None,
+    fmt: FormatOpt = Fmt.text,
+    kb: KbOpt = None,
+) -> None:
+    """Read articles, group copies of one story, extract alliance claims, reconcile them."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from foederis.news import ingest as run_ingest
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise ScenarioError("PATH", f"no such file or directory: {missing[0]}")
+    base = _kb(kb)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+        disable=fmt is Fmt.json,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        result = run_ingest(paths, db, base, progress=progress)
+    if fmt is Fmt.json:
+        sys.stdout.write(result.to_json() + "\n")
+        return
+    from foederis.render import ingest_text
+
+    ingest_text(out, result)
+
+
+@app.command()
+def stories(db: DbOpt = None, fmt: FormatOpt = Fmt.text) -> None:
+    """Stories: copies of one article grouped, with their canonical document."""
+    from foederis.news import list_stories
+
+    rows = list_stories(db)
+    if fmt is Fmt.json:
+        _print_json([r.model_dump(mode="json") for r in rows])
+        return
+    for st in rows:
+        out.print(f"[bold]story {st.story}[/bold] {st.title or ''} (event: {st.event or '—'})")
+        for d in st.documents:
+            mark = "*" if d.canonical else " "
+            out.print(
+                f"  {mark} doc {d.id}  {d.outlet or '?'}  {d.published or ''}  {d.path}",
+                highlight=False,
+            )
+
+
+class ClaimStatus(StrEnum):
+    confirmed = "confirmed"
+    conflict = "conflict"
+    stale = "stale"
+    new = "new"
+    unverifiable = "unverifiable"
+
+
+@app.command()
+def claims(
+    status: Annotated[
+        ClaimStatus | None, typer.Option(help="Only claims with this status.")
+    ] = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = Fmt.text,
+) -> None:
+    """Alliance claims found in the news, reconciled with the knowledge base."""
+    from foederis.news import list_claims
+
+    rows = list_claims(status.value if status else None, db)
+    if fmt is Fmt.json:
+        _print_json([r.model_dump(mode="json") for r in rows])
+        return
+    from foederis.render import claims_table
+
+    out.print(claims_table(rows))
+
+
+@app.command()
+def review(
+    action: Annotated[str | None, typer.Argument(help="accept | reject (omit to list)")] = None,
+    proposal: Annotated[int | None, typer.Argument(help="Proposal id.")] = None,
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Where accepted patches are written.")
+    ] = Path("kb-patches"),
+    db: DbOpt = None,
+    fmt: FormatOpt = Fmt.text,
+) -> None:
+    """List proposals for the KB, or accept (writes a YAML patch) / reject one."""
+    from foederis.news import ReviewError, review_decide, review_list
+
+    if action is None:
+        rows = review_list(db)
+        if fmt is Fmt.json:
+            _print_json([r.model_dump(mode="json") for r in rows])
+            return
+        if not rows:
+            out.print("no pending proposals")
+        for r in rows:
+            out.print(f"[bold]#{r.id}[/bold] {r.kind} {r.treaty or ''}: {r.value}")
+            for ev in r.evidence[:2]:
+                out.print(
+                    f"    “{ev.sentence}” — {ev.outlet or ev.path}", highlight=False, markup=False
+                )
+        return
+    if action not in ("accept", "reject") or proposal is None:
+        raise ScenarioError(
+            "ACTION",
+            f"'{action}' is not an action",
+            "use `foederis review accept ID` or `foederis review reject ID`",
+        )
+    try:
+        decided = review_decide(proposal, action == "accept", out_dir, db)
+    except ReviewError as exc:
+        raise ScenarioError("ID", str(exc), "run `foederis review` to list pending ones") from None
+    if fmt is Fmt.json:
+        _print_json(decided.model_dump(mode="json"))
+    else:
+        out.print(
+            f"proposal #{decided.id} {decided.status}"
+            + (f": patch written to {decided.patch_path}" if decided.patch_path else "")
+        )
+
+
 # ---- exports ----------------------------------------------------------------------------
 @export_app.command("obligations")
 def export_obligations(
@@ -332,9 +472,10 @@ def serve(
     """Run the web app and HTTP API: pages at /, API docs at /docs."""
     import uvicorn
 
-    from foederis.web import create_app
+    from foederis.web import create_app, tune_gc
 
     application = create_app(db_path=db, kb=_kb(kb))
+    tune_gc()
     shown = f"[{host}]" if ":" in host else host
     out.print(f"foederis: http://{shown}:{port}/  (API docs: /docs; Ctrl-C stops)")
     uvicorn.run(application, host=host, port=port, log_level="info")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from foederis import states
 from foederis.exports.obligations import DirectedObligation
@@ -127,4 +129,45 @@ def allies_table(
         )
     if caption:
         table.caption = "\n".join(caption)
+    return table
+
+
+def ingest_text(console: Console, result: Any) -> None:
+    new = [d for d in result.documents if d.new]
+    console.print(
+        f"{len(result.documents)} document(s) ({len(new)} new), "
+        f"{len(result.claims)} claim(s), {len(result.skipped)} skipped"
+    )
+    for sk in result.skipped:
+        console.print(f"  [yellow]skipped[/yellow] {sk.path}: {sk.reason}", highlight=False)
+    for d in result.documents:
+        console.print(
+            f"  doc {d.id} story {d.story}{' (canonical)' if d.canonical else ''}: "
+            f"{d.title or d.path} — kept {d.kept_chars}, removed {d.removed_chars} "
+            "chars",
+            highlight=False,
+            markup=False,
+        )
+    counts: dict[str, int] = {}
+    for c in result.claims:
+        counts[c.status] = counts.get(c.status, 0) + 1
+    if counts:
+        console.print("claims: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+
+
+def claims_table(rows: list[Any]) -> Table:
+    table = Table(title="Claims", show_lines=True)
+    for col in ("id", "status", "relation", "treaty", "states", "sentence", "KB says"):
+        table.add_column(col, overflow="fold")
+    style = {"confirmed": "green", "conflict": "red", "stale": "yellow", "new": "cyan"}
+    for c in rows:
+        table.add_row(
+            str(c.id),
+            Text(c.status, style=style.get(c.status, "")),
+            c.relation,
+            c.treaty or "",
+            ", ".join(c.states),
+            Text(c.sentence),
+            c.kb_value or "",
+        )
     return table

@@ -14,11 +14,11 @@ from fastapi import FastAPI
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from asgiclient import AsgiClient  # noqa: E402
-from liveserver import chromium, chromium_missing, live_server  # noqa: E402
-from newsdata import seed_news  # noqa: E402
+from asgiclient import AsgiClient
+from liveserver import chromium, chromium_missing, live_server
+from newsdata import seed_news
 
-from foederis.web import create_app  # noqa: E402
+from foederis.web import create_app
 
 
 @pytest.fixture(scope="session")

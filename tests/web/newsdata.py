@@ -10,17 +10,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HOSTILE_TEXT = """Caracas and Tehran <img src=x onerror="window.__xss=3"> pact
+HOSTILE_TEXT = """\
+Caracas and Tehran <img src=x onerror="window.__xss=3"> pact
 3 March 2024
 
-Iran and Venezuela signed a mutual defense treaty <script>window.__xss = 1</script> in Caracas on 2 March 2024.
+Iran and Venezuela signed a mutual defense treaty <script>window.__xss = 1</script> \
+in Caracas on 2 March 2024.
 
-Separately, Russia and North Korea signed a treaty in Pyongyang on 19 June 2024 <img src=x onerror="window.__xss=2">.
+Separately, Russia and North Korea signed a treaty in Pyongyang on 19 June 2024 \
+<img src=x onerror="window.__xss=2">.
 
 Analysts said NATO has 30 member states.
 """
 
-HOSTILE_HTML = """<html><head><title>Moscow and Pyongyang <img src=x onerror="window.__xss=4"></title></head>
+HOSTILE_HTML = """\
+<html><head><title>Moscow and Pyongyang <img src=x onerror="window.__xss=4"></title>
+</head>
 <body><article>
 <h1>Moscow and Pyongyang mark their pact</h1>
 <p>20 June 2024</p>

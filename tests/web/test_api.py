@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from asgiclient import AsgiClient
 
 from foederis.engine.cascade import cascade
@@ -237,7 +236,7 @@ def test_health(client: AsgiClient) -> None:
     assert data["status"] == "ok" and data["treaties"] >= 30
 
 
-# ---- news ------------------------------------------------------------------------------------------
+# ---- news ---------------------------------------------------------------------------------
 needs_news = pytest.mark.skipif(not newsbridge.available(), reason="news module not available")
 
 

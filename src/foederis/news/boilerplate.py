@@ -11,9 +11,11 @@ from foederis.news.textutil import word_count
 
 # Subscription, sign-up and app prompts (only matched on short lines).
 PROMPT = re.compile(
-    r"(?i)\b(?:sign (?:up|in)|log ?in\b|subscri(?:be|ption|ber)|newsletter|download (?:the|our) app"
-    r"|one app\b|already a member|start reading|free trial|days? free\b|premium (?:titles|content)"
-    r"|curated (?:specifically )?for you|get all your news|trusted (?:global )?sources|read news from"
+    r"(?i)\b(?:sign (?:up|in)|log ?in\b|subscri(?:be|ption|ber)|newsletter"
+    r"|download (?:the|our) app|one app\b|already a member|start reading|free trial|days? free\b"
+    r"|premium (?:titles|content)"
+    r"|curated (?:specifically )?for you|get all your news|trusted (?:global )?sources"
+    r"|read news from"
     r"|create (?:an?|a free) account|register (?:now|for free)|follow us|share (?:this|on)\b"
     r"|click here|cookies?\b|advertisement|continue reading|listen to this article"
     r"|all rights reserved|copyright ©|©)"
@@ -22,7 +24,8 @@ PROMPT = re.compile(
 READ_MORE = re.compile(
     r"(?i)^(?:read more|also read|read also|see also|more on this|related(?: stories| articles"
     r"| coverage| content)?|recommended(?: for you)?|top stories|our picks|more (?:news|stories)"
-    r"|you (?:may|might) also like|trending(?: now)?|most (?:read|popular|viewed)|editor'?s picks)\b"
+    r"|you (?:may|might) also like|trending(?: now)?|most (?:read|popular|viewed)"
+    r"|editor'?s picks)\b"
 )
 # Headings that open a list of other headlines.
 HEADLINE_LIST = re.compile(
@@ -90,7 +93,11 @@ def chrome_reason(line: str) -> str | None:
         return "contact-block"
     if words <= 10 and BREADCRUMB.match(line):
         return "navigation"
-    if words <= 60 and CAPTION.search(line) and not line.rstrip().endswith((".", "?", "!", '"', "”")):
+    if (
+        words <= 60
+        and CAPTION.search(line)
+        and not line.rstrip().endswith((".", "?", "!", '"', "”"))
+    ):
         return "caption"
     if words <= 60 and re.search(r"(?i)\bposes? for (?:a )?photos?\b", line):
         return "caption"

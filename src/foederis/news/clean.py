@@ -82,9 +82,7 @@ def _mark_single_lines(lines: list[str], idx: list[int], mark: _Mark) -> None:
             mark(i, reason)
 
 
-def _mark_title(
-    lines: list[str], idx: list[int], title: str | None, mark: _Mark
-) -> int | None:
+def _mark_title(lines: list[str], idx: list[int], title: str | None, mark: _Mark) -> int | None:
     """Remove every line that repeats the title; the first one ends the header."""
     if not title:
         return None
@@ -124,8 +122,10 @@ def _mark_blocks(lines: list[str], idx: list[int], mark: _Mark) -> None:
         while pos < len(idx) and (
             word_count(lines[idx[pos]]) <= limit or bp.TIMESTAMP.match(lines[idx[pos]])
         ):
-            if bp.looks_like_headline(lines[idx[pos]]) and kind == "contact-block" and (
-                word_count(lines[idx[pos]]) > 6
+            if (
+                bp.looks_like_headline(lines[idx[pos]])
+                and kind == "contact-block"
+                and (word_count(lines[idx[pos]]) > 6)
             ):
                 break  # the article's headline right after a contact block
             mark(idx[pos], kind)
@@ -133,7 +133,10 @@ def _mark_blocks(lines: list[str], idx: list[int], mark: _Mark) -> None:
 
 
 def _mark_header(
-    lines: list[str], idx: list[int], title_idx: int | None, reasons: dict[int, str],
+    lines: list[str],
+    idx: list[int],
+    title_idx: int | None,
+    reasons: dict[int, str],
     mark: _Mark,
 ) -> None:
     """Navigation above the article: short lines before the title (or, with no title,
@@ -153,9 +156,7 @@ def _mark_header(
             mark(i, "navigation")
 
 
-def _mark_footer(
-    lines: list[str], idx: list[int], reasons: dict[int, str], mark: _Mark
-) -> None:
+def _mark_footer(lines: list[str], idx: list[int], reasons: dict[int, str], mark: _Mark) -> None:
     """The run of chrome and very short lines after the last paragraph, when prompts or
     links are in it (a truncated last sentence is kept)."""
     run: list[int] = []

@@ -87,8 +87,10 @@ def find_dates(text: str) -> list[DateMention]:
             groups = m.groupdict()
             try:
                 year = int(groups["y"])
-                month = _month(groups["m"]) if groups.get("m") and not groups["m"].isdigit() else (
-                    int(groups["m"]) if groups.get("m") else 1
+                month = (
+                    _month(groups["m"])
+                    if groups.get("m") and not groups["m"].isdigit()
+                    else (int(groups["m"]) if groups.get("m") else 1)
                 )
                 day = int(groups["d"]) if groups.get("d") else 1
                 value = date(year, month, day)

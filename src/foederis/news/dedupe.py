@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from datasketch import LeanMinHash, MinHash, MinHashLSHEnsemble
 
@@ -43,8 +43,9 @@ def _permutations() -> Any:
 
 def minhash(shingles: Iterable[int]) -> LeanMinHash:
     """The MinHash signature of a set of 32-bit shingle hashes."""
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, permutations=_permutations(),
-                scheme="affine32")
+    m = MinHash(
+        num_perm=NUM_PERM, seed=SEED, hashfunc=int, permutations=_permutations(), scheme="affine32"
+    )
     values = list(shingles)
     if values:
         m.update_batch(values)
@@ -68,7 +69,8 @@ def to_bytes(m: LeanMinHash) -> bytes:
 
 
 def from_bytes(data: bytes) -> LeanMinHash:
-    return LeanMinHash.deserialize(data)  # type: ignore[no-any-return]
+    m: LeanMinHash = LeanMinHash.deserialize(data)
+    return m
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,17 +83,19 @@ class Item:
 
 
 def _bucket(size: int) -> int:
-    return int(math.ceil(SIZE_STEP ** math.ceil(math.log(max(size, 1)) / math.log(SIZE_STEP))))
+    return math.ceil(SIZE_STEP ** math.ceil(math.log(max(size, 1)) / math.log(SIZE_STEP)))
 
 
-def candidate_pairs(items: Sequence[Item], queries: Iterable[Item] | None = None
-                    ) -> set[tuple[Hashable, Hashable]]:
+def candidate_pairs(
+    items: Sequence[Item], queries: Iterable[Item] | None = None
+) -> set[tuple[Hashable, Hashable]]:
     """Pairs (query, indexed) where the query text may be contained in the other."""
     indexed = [i for i in items if i.size > 0]
     if not indexed:
         return set()
-    lsh = MinHashLSHEnsemble(threshold=CANDIDATE_CONTAINMENT, num_perm=NUM_PERM,
-                             num_part=NUM_PART, m=4)
+    lsh = MinHashLSHEnsemble(
+        threshold=CANDIDATE_CONTAINMENT, num_perm=NUM_PERM, num_part=NUM_PART, m=4
+    )
     lsh.index([(i.key, i.minhash, _bucket(i.size)) for i in indexed])
     pairs: set[tuple[Hashable, Hashable]] = set()
     for q in queries if queries is not None else indexed:
@@ -112,11 +116,11 @@ def containment(a: set[int], b: set[int]) -> float:
     return shared / min(len(a), len(b))
 
 
-class UnionFind:
+class UnionFind(Generic[K]):
     def __init__(self) -> None:
-        self.parent: dict[Hashable, Hashable] = {}
+        self.parent: dict[K, K] = {}
 
-    def find(self, x: Hashable) -> Hashable:
+    def find(self, x: K) -> K:
         self.parent.setdefault(x, x)
         root = x
         while self.parent[root] != root:
@@ -125,13 +129,13 @@ class UnionFind:
             self.parent[x], x = root, self.parent[x]
         return root
 
-    def union(self, a: Hashable, b: Hashable) -> None:
+    def union(self, a: K, b: K) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[rb] = ra
 
-    def groups(self, keys: Iterable[Hashable]) -> list[list[Hashable]]:
-        out: dict[Hashable, list[Hashable]] = {}
+    def groups(self, keys: Iterable[K]) -> list[list[K]]:
+        out: dict[K, list[K]] = {}
         for k in keys:
             out.setdefault(self.find(k), []).append(k)
         return list(out.values())
@@ -145,7 +149,7 @@ def group_stories(
     """Stories: groups of keys whose texts are copies, truncations or summaries of each
     other. ``queries`` limits the candidate search to some items (the new ones) when the
     others were grouped before; every item is in the answer."""
-    uf = UnionFind()
+    uf: UnionFind[Hashable] = UnionFind()
     cache_: dict[Hashable, set[int]] = {}
 
     def sh(key: Hashable) -> set[int]:
@@ -166,12 +170,13 @@ def canonical(group: Sequence[K], rank: Callable[[K], Any]) -> K:
     return min(group, key=rank)
 
 
-def group_events(events: Mapping[Hashable, Iterable[str]],
-                 stories: Iterable[Sequence[Hashable]] = ()) -> dict[Hashable, str | None]:
+def group_events(
+    events: Mapping[K, Iterable[str]], stories: Iterable[Sequence[K]] = ()
+) -> dict[K, str | None]:
     """The event of each document: documents sharing an event key (or a story) form one
     event group, named by its most frequent key; None for a document with no event."""
-    uf = UnionFind()
-    first_with: dict[str, Hashable] = {}
+    uf: UnionFind[K] = UnionFind()
+    first_with: dict[str, K] = {}
     for doc, keys in events.items():
         uf.find(doc)
         for k in keys:
@@ -183,11 +188,10 @@ def group_events(events: Mapping[Hashable, Iterable[str]],
         for other in story[1:]:
             if story[0] in events and other in events:
                 uf.union(story[0], other)
-    labels: dict[Hashable, str | None] = {}
+    labels: dict[K, str | None] = {}
     for group in uf.groups(events):
         counts = Counter(k for d in group for k in events[d])
         label = min(counts, key=lambda k: (-counts[k], k)) if counts else None
         for d in group:
             labels[d] = label
     return labels
-

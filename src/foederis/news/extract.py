@@ -30,51 +30,115 @@ RELATIONS = (
 )  # fmt: skip
 
 _NUMBERS = {
-    w: i for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
-_NUMBER = r"\d{1,3}|(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|" + "|".join(_NUMBERS)
+_NUMBER = (
+    r"\d{1,3}|(?:twenty|thirty|forty|fifty)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|" + "|".join(_NUMBERS)
+)
 
 _CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("never_invoked", re.compile(
-        r"(?i)\b(?:never|not)\s+(?:once\s+)?(?:been\s+)?(?:invoked|activated|triggered|used"
-        r"|put to the test|tested)\b")),
-    ("no_pact", re.compile(
-        r"(?i)\b(?:(?:does|do|did|has|have)\s*n[o']t|no)\s+(?:(?:have|formali[sz]ed|signed?)\s+)?"
-        r"(?:a\s+|any\s+)?(?:formal\s+)?(?:mutual[- ]defen[cs]e\s+|defen[cs]e\s+|security\s+)?"
-        r"(?:pact|treaty|alliance|agreement)\b")),
-    ("aspirant", re.compile(
-        r"(?i)\b(?:shown|expressed|showed|show)\s+interest\s+(?:to|in)\s+join(?:ing)?\b"
-        r"|\bappl(?:ied|ies|y|ying)\s+(?:to join|for membership)\b|\bseek(?:s|ing)?\s+(?:to join"
-        r"|membership)\b|\bbid to join\b|\baspir\w*\s+to\s+join\b")),
-    ("membership_count", re.compile(
-        rf"(?i)\b(?P<n>{_NUMBER})(?:\s+|-)(?:member(?:s)?\b(?:\s+(?:states|countries|nations))?)")),
-    ("covers", re.compile(
-        r"(?i)\battack (?:on|against) (?:one|a member|any)\b[^.]{0,90}?\battack (?:on|against)"
-        r" (?:all|them all|every)\b[^.]{0,20}"
-        r"|\bcome to (?:the other'?s?|the other’s|each other'?s?|each other’s|its|their) (?:aid|defen[cs]e)\b"
-        r"|\b(?:provide|render|deploy)\b[^.]{0,60}\bassistance\b|\bmutual (?:aid|assistance)\b"
-        r"|\bpledges? immediate military assistance\b"
-        r"|\bobligat(?:ed|es|ion|ions)\b[^.]{0,40}\bdefend\b|\bcommit(?:ment|s|ted)?\s+to\s+defend\b"
-        r"|\bextends to armed attacks\b|\bdefen[cs]e clause\b|\bcalled for assistance\b"
-        r"|\bassistance\s+(?:if|in the event)\b|\bmilitary assistance if\b")),
+    (
+        "never_invoked",
+        re.compile(
+            r"(?i)\b(?:never|not)\s+(?:once\s+)?(?:been\s+)?(?:invoked|activated|triggered|used"
+            r"|put to the test|tested)\b"
+        ),
+    ),
+    (
+        "no_pact",
+        re.compile(
+            r"(?i)\b(?:(?:does|do|did|has|have)\s*n[o']t|no)\s+(?:(?:have|formali[sz]ed|signed?)\s+)?"
+            r"(?:a\s+|any\s+)?(?:formal\s+)?(?:mutual[- ]defen[cs]e\s+|defen[cs]e\s+|security\s+)?"
+            r"(?:pact|treaty|alliance|agreement)\b"
+        ),
+    ),
+    (
+        "aspirant",
+        re.compile(
+            r"(?i)\b(?:shown|expressed|showed|show)\s+interest\s+(?:to|in)\s+join(?:ing)?\b"
+            r"|\bappl(?:ied|ies|y|ying)\s+(?:to join|for membership)\b"
+            r"|\bseek(?:s|ing)?\s+(?:to join|membership)\b|\bbid to join\b|\baspir\w*\s+to\s+join\b"
+        ),
+    ),
+    (
+        "membership_count",
+        re.compile(
+            rf"(?i)\b(?P<n>{_NUMBER})(?:\s+|-)(?:member(?:s)?\b(?:\s+(?:states|countries|nations))?)"
+        ),
+    ),
+    (
+        "covers",
+        re.compile(
+            r"(?i)\battack (?:on|against) (?:one|a member|any)\b[^.]{0,90}?\battack (?:on|against)"
+            r" (?:all|them all|every)\b[^.]{0,20}"
+            r"|\bcome to (?:the other'?s?|the other’s|each other'?s?|each other’s|its|their)"
+            r" (?:aid|defen[cs]e)\b"
+            r"|\b(?:provide|render|deploy)\b[^.]{0,60}\bassistance\b|\bmutual (?:aid|assistance)\b"
+            r"|\bpledges? immediate military assistance\b"
+            r"|\bobligat(?:ed|es|ion|ions)\b[^.]{0,40}\bdefend\b|\bcommit(?:ment|s|ted)?\s+to\s+defend\b"
+            r"|\bextends to armed attacks\b|\bdefen[cs]e clause\b|\bcalled for assistance\b"
+            r"|\bassistance\s+(?:if|in the event)\b|\bmilitary assistance if\b"
+        ),
+    ),
     ("invoked", re.compile(r"(?i)\b(?:invoked|invoking|invocation of|activated|triggered)\b")),
     ("withdrew", re.compile(r"(?i)\b(?:withdr(?:ew|awn|aws|awal)|pulled out of|left the)\b")),
     ("suspended", re.compile(r"(?i)\bsuspend(?:ed|s|ing)?\b|\bfroze\b|\bfrozen\b")),
-    ("ended", re.compile(
-        r"(?i)\b(?:terminated|abolished|voided|annulled|expired|lapsed|scrapped|ceased to"
-        r"|no longer in force|was ended|dissolved)\b")),
+    (
+        "ended",
+        re.compile(
+            r"(?i)\b(?:terminated|abolished|voided|annulled|expired|lapsed|scrapped|ceased to"
+            r"|no longer in force|was ended|dissolved)\b"
+        ),
+    ),
     ("ratified", re.compile(r"(?i)\bratif(?:ied|ication|ies|y)\b")),
-    ("in_force", re.compile(
-        r"(?i)\b(?:enter(?:ed|s)?|came|come|comes)\s+into\s+force\b|\btook effect\b|\bin force\b")),
-    ("signed", re.compile(
-        r"(?i)\bsign(?:ed|ing)\b(?!\s+up)|\binked\b|\bput pen to paper\b|\bestablished by\b"
-        r"|\bpledge[ds]?\b[^.]{0,40}\b(?:alliance|mutual defen[cs]e)\b|\bresulted in a\b[^.]{0,20}\bpact\b")),
-    ("member", re.compile(
-        r"(?i)\bmembers?\s+(?:were|are|include[sd]?)\b|\b(?:is|was|remained|became|becomes)\s+a\s+member"
-        r"|\bjoined\b|\bjoining\b|\bacce(?:ssion|ded)\b|\bsignatories\b|\bthrough its\b")),
+    (
+        "in_force",
+        re.compile(
+            r"(?i)\b(?:enter(?:ed|s)?|came|come|comes)\s+into\s+force\b|\btook effect\b"
+            r"|\bin force\b"
+        ),
+    ),
+    (
+        "signed",
+        re.compile(
+            r"(?i)\bsign(?:ed|ing)\b(?!\s+up)|\binked\b|\bput pen to paper\b|\bestablished by\b"
+            r"|\bpledge[ds]?\b[^.]{0,40}\b(?:alliance|mutual defen[cs]e)\b"
+            r"|\bresulted in a\b[^.]{0,20}\bpact\b"
+        ),
+    ),
+    (
+        "member",
+        re.compile(
+            r"(?i)\bmembers?\s+(?:were|are|include[sd]?)\b|\b(?:is|was|remained|became|becomes)\s+a\s+member"
+            r"|\bjoined\b|\bjoining\b|\bacce(?:ssion|ded)\b|\bsignatories\b|\bthrough its\b"
+        ),
+    ),
 ]
 _POSSESSION = re.compile(
     r"(?i)^(?:collective|mutual)[- ]defen[cs]e\s+(?:pacts|treaties|agreements)\s+with\b"
@@ -83,24 +147,41 @@ _POSSESSION = re.compile(
     r"(?:pacts?|treat(?:y|ies)|agreements?|alliances?)\b"
 )
 _NOT_BEFORE = {
-    "invoked": re.compile(r"(?i)\b(?:never|not|rarely|seldom|unlikely|if|whether|would|could|might"
-                          r"|be)\b[^.]{0,25}$"),
+    "invoked": re.compile(
+        r"(?i)\b(?:never|not|rarely|seldom|unlikely|if|whether|would|could|might"
+        r"|be)\b[^.]{0,25}$"
+    ),
     "covers": re.compile(r"(?i)\b(?:not|no longer|never)\b[^.]{0,20}$"),
     "signed": re.compile(r"(?i)\b(?:any new treaty|would be|will be|to be)\s*$"),
 }
-_WITHDREW_OBJECT = re.compile(r"(?i)^[^.]{0,50}\b(?:command|structure|operations|mission|talks|troops)\b")
+_WITHDREW_OBJECT = re.compile(
+    r"(?i)^[^.]{0,50}\b(?:command|structure|operations|mission|talks|troops)\b"
+)
 _ONCE = re.compile(r"(?i)\bonly (?:time|once)\b|\bonce\b")
 _TWICE = re.compile(r"(?i)\btwice\b|\b(?P<n>\d+|two|three|four|five) times\b")
 _ORIGINAL = re.compile(
-    r"(?i)\b(?:original|founding) (?:members|signatories|parties)\s+(?:were|are|include)")
+    r"(?i)\b(?:original|founding) (?:members|signatories|parties)\s+(?:were|are|include)"
+)
 _NEWS_ANAPHOR = re.compile(r"(?i)\b(?:signing|new|latest)\b")
 _PAREN_YEAR = re.compile(r"\((?P<y>\d{4})\b")
 CONTEXT_SENTENCES = 6  # "the pact" refers to a pact named at most this many sentences back
 FALLBACK_SENTENCES = 2  # a sentence naming no pact may continue the last one this close
 DATE_DISTANCE = 70  # a date farther than this from the cue is about something else
 
-_NEEDS_PACT = {"signed", "ratified", "in_force", "invoked", "never_invoked", "withdrew",
-               "suspended", "ended", "covers", "member", "membership_count", "aspirant"}
+_NEEDS_PACT = {
+    "signed",
+    "ratified",
+    "in_force",
+    "invoked",
+    "never_invoked",
+    "withdrew",
+    "suspended",
+    "ended",
+    "covers",
+    "member",
+    "membership_count",
+    "aspirant",
+}
 _CONTEXT_OK = {"never_invoked", "invoked", "covers", "membership_count"}
 
 
@@ -174,8 +255,14 @@ class Extractor:
         self._remember(s, sm, dm, pacts, out, ctx)
         return out
 
-    def _pacts(self, s: str, sm: Sequence[StateMention], ref: date | None, ctx: _Context,
-               heading: _Heading | None) -> list[PactMention]:
+    def _pacts(
+        self,
+        s: str,
+        sm: Sequence[StateMention],
+        ref: date | None,
+        ctx: _Context,
+        heading: _Heading | None,
+    ) -> list[PactMention]:
         found = self.names.find(s, sm)
         out = []
         sentence_states = [m.iso3 for m in sm] + list(heading.states if heading else ())
@@ -196,17 +283,29 @@ class Extractor:
             out.append(p)
         return out
 
-    def _resolve_described(self, s: str, p: PactMention, sentence_states: list[str],
-                           ref: date | None, ctx: _Context, heading: _Heading | None
-                           ) -> PactMention:
+    def _resolve_described(
+        self,
+        s: str,
+        p: PactMention,
+        sentence_states: list[str],
+        ref: date | None,
+        ctx: _Context,
+        heading: _Heading | None,
+    ) -> PactMention:
         """A pact described without enough words to name it ("a mutual defense pact"):
         its year is the one written with it, under the heading, or the only one in the
         sentence; its parties those named with it, in the sentence, or just before."""
-        years = {d.value.year for d in find_dates(s)
-                 if d.end >= p.start - DATE_DISTANCE and d.start <= p.end + DATE_DISTANCE}
-        year = p.year or year_before(s, p.start) or (
-            int(heading.year[:4]) if heading and heading.year else None
-        ) or (next(iter(years)) if len(years) == 1 else None)
+        years = {
+            d.value.year
+            for d in find_dates(s)
+            if d.end >= p.start - DATE_DISTANCE and d.start <= p.end + DATE_DISTANCE
+        }
+        year = (
+            p.year
+            or year_before(s, p.start)
+            or (int(heading.year[:4]) if heading and heading.year else None)
+            or (next(iter(years)) if len(years) == 1 else None)
+        )
         written = p.year or year_before(s, p.start)
         tries = [list(p.states)] if len(p.states) >= 2 or (p.states and year) else []
         tries.append([*p.states, *sentence_states])
@@ -221,27 +320,52 @@ class Extractor:
         both = tuple(dict.fromkeys([*p.states, *sentence_states]))
         return replace(p, states=both, year=written)
 
-    def _claims(self, sent: Sentence, sm: Sequence[StateMention], dm: Sequence[DateMention],
-                pacts: list[PactMention], cues: list[_Cue], ref: date | None, ctx: _Context,
-                heading: _Heading | None) -> list[Claim]:
+    def _claims(
+        self,
+        sent: Sentence,
+        sm: Sequence[StateMention],
+        dm: Sequence[DateMention],
+        pacts: list[PactMention],
+        cues: list[_Cue],
+        ref: date | None,
+        ctx: _Context,
+        heading: _Heading | None,
+    ) -> list[Claim]:
         s = sent.text
         out: list[Claim] = []
         heading_states = heading.states if heading else ()
         all_states = tuple(dict.fromkeys([*heading_states, *(m.iso3 for m in sm)]))
         named = [p for p in pacts if p.kind == "named"]
 
-        def make(rel: str, states: Sequence[str], pact: PactMention | None,
-                 when: str | None = None, value: str | None = None,
-                 treaty: str | None = None) -> Claim:
+        def make(
+            rel: str,
+            states: Sequence[str],
+            pact: PactMention | None,
+            when: str | None = None,
+            value: str | None = None,
+            treaty: str | None = None,
+        ) -> Claim:
             tid = treaty if treaty is not None else (pact.treaty if pact else None)
             article = _article_near(s, pact.start if pact else 0)
-            return Claim(s, sent.start, sent.end, tuple(dict.fromkeys(states)), tid, rel,
-                         when, article, value, pact.text if pact else None)
+            return Claim(
+                s,
+                sent.start,
+                sent.end,
+                tuple(dict.fromkeys(states)),
+                tid,
+                rel,
+                when,
+                article,
+                value,
+                pact.text if pact else None,
+            )
 
         # "X has (mutual) defense pacts with A, B and C"
         poss = _POSSESSION.search(s)
-        if poss and not any(c.relation == "no_pact" and c.start <= poss.end() and poss.start() <= c.end
-                            for c in cues):
+        if poss and not any(
+            c.relation == "no_pact" and c.start <= poss.end() and poss.start() <= c.end
+            for c in cues
+        ):
             before = [m.iso3 for m in sm if m.end <= poss.start()] or list(heading_states)
             after = [m.iso3 for m in sm if m.start >= poss.end()]
             participants = list(dict.fromkeys(before + after))
@@ -250,8 +374,9 @@ class Extractor:
                 out.append(make("member", participants, target))
             elif len(participants) == 2:
                 tid = self.names.resolve(participants, None, ref, defense=True)
-                out.append(make("in_force", participants, _nearest(pacts, poss.start()),
-                                treaty=tid or ""))
+                out.append(
+                    make("in_force", participants, _nearest(pacts, poss.start()), treaty=tid or "")
+                )
             elif before and len(after) >= 2:
                 subject = before[0]
                 for partner in dict.fromkeys(after):
@@ -262,18 +387,31 @@ class Extractor:
 
         for cue in cues:
             if cue.relation == "no_pact":
-                subj = [m.iso3 for m in sm if m.end <= cue.start][-1:] or list(heading_states[:1])
-                partner = [m.iso3 for m in sm if m.start >= cue.end][:1] or list(heading_states[1:2])
-                if subj and partner:
-                    out.append(make("no_pact", [*subj, *partner], None, treaty=""))
+                subjects = [m.iso3 for m in sm if m.end <= cue.start][-1:] or list(
+                    heading_states[:1]
+                )
+                partners = [m.iso3 for m in sm if m.start >= cue.end][:1] or list(
+                    heading_states[1:2]
+                )
+                if subjects and partners:
+                    out.append(make("no_pact", [*subjects, *partners], None, treaty=""))
                 continue
             pact = self._pact_for(cue, pacts, ctx, heading, bool(sm))
             if pact is None and cue.relation in _NEEDS_PACT:
                 continue
             tid = pact.treaty if pact else None
             if cue.relation == "ended" and pact is not None and pact.kind == "described":
-                tid = self.names.resolve(pact.states or all_states, pact.year, ref,
-                                         defense=pact.defense, ended=True, words=pact.text) or tid
+                tid = (
+                    self.names.resolve(
+                        pact.states or all_states,
+                        pact.year,
+                        ref,
+                        defense=pact.defense,
+                        ended=True,
+                        words=pact.text,
+                    )
+                    or tid
+                )
             treaty = self.names.treaty(tid)
             parties = _parties(treaty, all_states, pact)
             when = _date_for(cue, dm, heading)
@@ -281,8 +419,9 @@ class Extractor:
                 joined = when if re.match(r"(?i)join|acce", s[cue.start : cue.end]) else None
                 for year, group in _member_groups(s, sm, cue.relation).items():
                     value = "original" if _ORIGINAL.search(s) else None
-                    out.append(make(cue.relation, group, pact, year or joined, value,
-                                    treaty=tid or ""))
+                    out.append(
+                        make(cue.relation, group, pact, year or joined, value, treaty=tid or "")
+                    )
                 continue
             if cue.relation == "membership_count":
                 out.append(make(cue.relation, (), pact, None, cue.value, treaty=tid or ""))
@@ -301,8 +440,14 @@ class Extractor:
                 out.append(make("signed", _parties(treaty, all_states, p), p, str(p.year)))
         return [replace(c, treaty=c.treaty or None) for c in out]
 
-    def _pact_for(self, cue: _Cue, pacts: list[PactMention], ctx: _Context,
-                  heading: _Heading | None, has_states: bool) -> PactMention | None:
+    def _pact_for(
+        self,
+        cue: _Cue,
+        pacts: list[PactMention],
+        ctx: _Context,
+        heading: _Heading | None,
+        has_states: bool,
+    ) -> PactMention | None:
         usable = [p for p in pacts if p.treaty or (p.kind == "described" and p.states)]
         explicit = [p for p in usable if p.kind != "anaphor"]
         if explicit or usable:
@@ -312,13 +457,21 @@ class Extractor:
         if not ctx.treaty or ctx.age > FALLBACK_SENTENCES:
             return None
         if (cue.relation in _CONTEXT_OK and not pacts and not has_states) or cue.relation in (
-            "member", "membership_count"
+            "member",
+            "membership_count",
         ):
             return PactMention("anaphor", cue.start, cue.start, "", ctx.treaty)
         return None
 
-    def _remember(self, s: str, sm: Sequence[StateMention], dm: Sequence[DateMention],
-                  pacts: list[PactMention], claims: list[Claim], ctx: _Context) -> None:
+    def _remember(
+        self,
+        s: str,
+        sm: Sequence[StateMention],
+        dm: Sequence[DateMention],
+        pacts: list[PactMention],
+        claims: list[Claim],
+        ctx: _Context,
+    ) -> None:
         ctx.age += 1
         resolved = [p.treaty for p in pacts if p.treaty and p.kind != "anaphor"]
         resolved += [c.treaty for c in claims if c.treaty and c.relation not in ("no_pact",)]
@@ -326,8 +479,9 @@ class Extractor:
             ctx.treaty, ctx.age = Counter(resolved).most_common(1)[0][0], 0
         elif any(p.kind == "anaphor" and p.treaty for p in pacts):
             ctx.age = 0
-        ctx.topic.update(c.treaty for c in claims if c.treaty and c.relation == "signed"
-                         and c.date is None)
+        ctx.topic.update(
+            c.treaty for c in claims if c.treaty and c.relation == "signed" and c.date is None
+        )
         if sm:
             ctx.states = tuple(dict.fromkeys(m.iso3 for m in sm))
         if s.rstrip().endswith(":"):
@@ -340,17 +494,60 @@ class Extractor:
 
 
 # Stems of every cue: a sentence without any of them states no relation (a fast test).
-_ANY_CUE = re.compile(
-    r"(?i)invo|activat|trigger|test|pact|treat|allian|agreement|interest|appl|seek|bid to"
-    r"|aspir|member|attack|aid\b|assist|defen|commit|obligat|withdr|pulled|left the|suspend"
-    r"|froz|terminat|abolish|void|annul|expir|laps|scrap|ceas|dissolv|ratif|force|effect"
-    r"|sign|inked|pen to paper|establish|pledge|resulted|join|acce|through its"
+_CUE_STEMS = (
+    "invo",
+    "activat",
+    "trigger",
+    "test",
+    "pact",
+    "treat",
+    "allian",
+    "agreement",
+    "interest",
+    "appl",
+    "seek",
+    "bid to",
+    "aspir",
+    "member",
+    "attack",
+    "aid",
+    "assist",
+    "defen",
+    "commit",
+    "obligat",
+    "withdr",
+    "pulled",
+    "left the",
+    "suspend",
+    "froz",
+    "terminat",
+    "abolish",
+    "void",
+    "annul",
+    "expir",
+    "laps",
+    "scrap",
+    "ceas",
+    "dissolv",
+    "ratif",
+    "force",
+    "effect",
+    "sign",
+    "inked",
+    "pen to paper",
+    "establish",
+    "pledge",
+    "resulted",
+    "join",
+    "acce",
+    "through its",
 )
 
 
 def _cues(s: str) -> list[_Cue]:
     cues: list[_Cue] = []
-    if not _ANY_CUE.search(s):
+    low = s.lower()
+    if not any(stem in low for stem in _CUE_STEMS):
         return cues
     for rel, pattern in _CUES:
         for m in pattern.finditer(s):
@@ -398,8 +595,9 @@ def _to_int(word: str) -> int:
 def _nearest(pacts: Sequence[PactMention], pos: int) -> PactMention | None:
     if not pacts:
         return None
-    return min(pacts, key=lambda p: (min(abs(p.start - pos), abs(p.end - pos)),
-                                     p.kind == "anaphor"))
+    return min(
+        pacts, key=lambda p: (min(abs(p.start - pos), abs(p.end - pos)), p.kind == "anaphor")
+    )
 
 
 def _nearest_named(named: Sequence[PactMention], pos: int) -> PactMention | None:
@@ -419,8 +617,9 @@ def _parties(treaty: object, states: Sequence[str], pact: PactMention | None) ->
         return named
     members = treaty.states()
     equiv = {"RUS": "SUN", "SUN": "RUS"}
-    kept = [s if s in members else equiv[s] for s in named
-            if s in members or equiv.get(s) in members]
+    kept = [
+        s if s in members else equiv[s] for s in named if s in members or equiv.get(s) in members
+    ]
     kept = list(dict.fromkeys(kept))
     if len(kept) >= 2 or (kept and len(members) > 3):
         return kept
@@ -444,8 +643,9 @@ def _article_near(s: str, pos: int) -> str | None:
     return min(articles, key=lambda a: abs(a.start - pos)).number
 
 
-def _member_groups(s: str, sm: Sequence[StateMention], relation: str
-                   ) -> dict[str | None, list[str]]:
+def _member_groups(
+    s: str, sm: Sequence[StateMention], relation: str
+) -> dict[str | None, list[str]]:
     """States of a membership sentence, grouped by the year written after them:
     "Greece and Turkey (1952), West Germany (1955) ..." gives {1952: [GRC, TUR], ...}."""
     groups: dict[str | None, list[str]] = {}

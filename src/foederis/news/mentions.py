@@ -19,13 +19,37 @@ MAX_NGRAM = 6
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 # Phrases that contain a state name but do not refer to the state.
 _NOT_A_STATE = re.compile(
-    r"(?i)\b(?:South|East) China Sea\b|\bpost-Soviet\b|\bSoviet[- ]era\b|\bKorean (?:War|Peninsula)\b"
+    r"(?i)\b(?:South|East) China Sea\b|\bpost-Soviet\b|\bSoviet[- ]era\b"
+    r"|\bKorean (?:War|Peninsula)\b"
     r"|\b(?:Central|South|North|Latin|Pan)[- ]American\b|\bCold War\b|\bWest(?:ern)? European\b"
     r"|\bPeople'?s Daily\b|\bKim Il Sung Square\b"
     r"|^[A-Z][A-Z .,'-]+\s(?:--|—|–)\s"  # a dateline: "BANGKOK -- "
 )
 # Prefixes used in compound adjectives ("Russo-North Korea Treaty", "Sino-American").
 _PREFIXES = {"russo": "RUS", "sino": "CHN", "soviet": "SUN"}
+# Words one of which is in every phrase of _NOT_A_STATE (a fast test before the regex).
+_MASK_HINTS = (
+    "Sea",
+    "SEA",
+    "Soviet",
+    "SOVIET",
+    "soviet",
+    "Korean",
+    "KOREAN",
+    "merican",
+    "MERICAN",
+    "War",
+    "WAR",
+    "uropean",
+    "UROPEAN",
+    "People",
+    "PEOPLE",
+    "Kim Il",
+    "--",
+    "—",
+    "–",
+)
+_CAPITAL = re.compile(r"(?<![\w'’.])[A-Z]")
 _ARTICLE = re.compile(
     r"\b(?:Article|Art\.)\s*(?P<n>\d{1,3}|[IVXLC]{1,7})(?P<sub>\s*\(\d+\))?(?![\w])"
 )
@@ -63,36 +87,40 @@ def _norm(token: str) -> str:
 
 
 def find_states(text: str) -> list[StateMention]:
-    """State mentions in order, longest match first (no overlaps)."""
+    """State mentions in order, longest match first (no overlaps). Only capitalised
+    words can start a mention, so only they are looked at."""
     index, longest, firsts = _index()
-    masked = [(m.start(), m.end()) for m in _NOT_A_STATE.finditer(text)]
-    toks = [
-        m for m in _TOKEN.finditer(text)
-        if not masked or not any(s <= m.start() < e for s, e in masked)
-    ]
-    norms = [_norm(t.group()) for t in toks]
+    masked = (
+        [(m.start(), m.end()) for m in _NOT_A_STATE.finditer(text)]
+        if any(w in text for w in _MASK_HINTS)
+        else []
+    )
     out: list[StateMention] = []
-    i = 0
-    while i < len(toks):
-        if not toks[i].group()[0].isupper() or norms[i].split(" ", 1)[0] not in firsts:
-            i += 1
+    done = 0
+    for cap in _CAPITAL.finditer(text):
+        pos = cap.start()
+        if pos < done or (masked and any(s <= pos < e for s, e in masked)):
             continue
-        for n in range(min(longest, len(toks) - i), 0, -1):
-            span = toks[i : i + n]
-            # an n-gram must be contiguous text (words separated by spaces or hyphens)
-            if any(not _joined(text, a.end(), b.start()) for a, b in zip(span, span[1:], strict=False)):
-                continue
-            iso = index.get(" ".join(x for x in norms[i : i + n] if x))
-            if iso is not None:
-                raw = text[span[0].start() : span[-1].end()]
-                end = span[-1].end()
-                if raw.endswith(".") and not _is_abbreviation(raw):
-                    end -= 1
-                out.append(StateMention(iso, span[0].start(), end, text[span[0].start() : end]))
-                i += n
+        first = _TOKEN.match(text, pos)
+        if first is None or _norm(first.group()).split(" ", 1)[0] not in firsts:
+            continue
+        span = [first]
+        while len(span) < longest:
+            nxt = _TOKEN.search(text, span[-1].end())
+            if nxt is None or not _joined(text, span[-1].end(), nxt.start()):
                 break
-        else:
-            i += 1
+            if masked and any(s <= nxt.start() < e for s, e in masked):
+                break
+            span.append(nxt)
+        for n in range(len(span), 0, -1):
+            iso = index.get(" ".join(x for x in (_norm(t.group()) for t in span[:n]) if x))
+            if iso is not None:
+                start, end = pos, span[n - 1].end()
+                if text[end - 1] == "." and not _is_abbreviation(text[start:end]):
+                    end -= 1
+                out.append(StateMention(iso, start, end, text[start:end]))
+                done = end
+                break
     return out
 
 

@@ -28,11 +28,12 @@ from foederis.news.dates import parse_iso
 from foederis.news.extract import Claim, Extractor
 from foederis.news.read import RawDocument, ReadError, iter_files, read_file
 from foederis.news.reconcile import Verdict, reconcile
-from foederis.news.store import Store
+from foederis.news.store import Store, now
 from foederis.news.textutil import shingles
 
 COMMIT_EVERY = 100  # documents per transaction
 EVENT_WINDOW_DAYS = 60  # a pact's KB date this close to an article's date makes it news
+WINDOW = EVENT_WINDOW_DAYS
 LEDE_SENTENCES = 4  # events are read from the first sentences that state claims
 EVENT_RELATIONS = {"signed", "ratified", "in_force", "invoked", "withdrew", "suspended", "ended"}
 
@@ -122,6 +123,7 @@ def ingest(
     kb: KnowledgeBase | None = None,
     *,
     progress: Progress | None = None,
+    commit_every: int = COMMIT_EVERY,
 ) -> IngestResult:
     """Read, clean, group, extract, reconcile and store articles; bad files are skipped
     with a reason. Returns what the paths hold (stored before or now) with their claims."""
@@ -156,7 +158,7 @@ def ingest(
             _sign(fresh)
             stories = _group_stories(store, fresh, progress)
             _extract(kb, store, fresh, stories, progress)
-            _write(store, fresh, progress)
+            _write(store, fresh, progress, commit_every)
             _regroup(store, fresh, stories)
 
         ids = sorted({*existing_ids, *(d.id for d in fresh)})
@@ -173,8 +175,9 @@ def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:
 
 def _prepare(raw: RawDocument) -> _New:
     cleaned = clean(raw.text, raw.title)
-    return _New(raw, cleaned.text, cleaned.kept_chars, cleaned.removed_chars,
-                shingles(cleaned.text), b"")
+    return _New(
+        raw, cleaned.text, cleaned.kept_chars, cleaned.removed_chars, shingles(cleaned.text), b""
+    )
 
 
 def _sign(fresh: list[_New]) -> None:
@@ -185,8 +188,9 @@ def _sign(fresh: list[_New]) -> None:
         d.signed_size = len(d.shingles - common)
 
 
-def _group_stories(store: Store, fresh: list[_New], progress: Progress | None
-                   ) -> list[list[Hashable]]:
+def _group_stories(
+    store: Store, fresh: list[_New], progress: Progress | None
+) -> list[list[Hashable]]:
     """Stories over stored and new documents. Keys: int ids for stored documents,
     ("new", i) for new ones. Stored pairs were compared before, so only pairs with a
     new document are checked; stored stories are kept."""
@@ -204,19 +208,23 @@ def _group_stories(store: Store, fresh: list[_New], progress: Progress | None
             return fresh[int(key[1])].shingles
         return shingles(store.text(int(str(key))))
 
-    uf = dedupe.UnionFind()
+    uf: dedupe.UnionFind[Hashable] = dedupe.UnionFind()
     by_story: dict[int, int] = {}
-    for doc_id, story in old_story.items():
-        uf.find(doc_id)
+    for key, story in old_story.items():
+        uf.find(key)
         if story is not None:
             if story in by_story:
-                uf.union(by_story[story], doc_id)
+                uf.union(by_story[story], key)
             else:
-                by_story[story] = int(str(doc_id))
+                by_story[story] = int(str(key))
     cache: dict[Hashable, set[int]] = {}
     for a, b in dedupe.candidate_pairs(items):
-        if not (isinstance(a, tuple) or isinstance(b, tuple) or old_story.get(a) is None
-                or old_story.get(b) is None):
+        if not (
+            isinstance(a, tuple)
+            or isinstance(b, tuple)
+            or old_story.get(a) is None
+            or old_story.get(b) is None
+        ):
             continue  # two stored, already grouped documents
         if uf.find(a) == uf.find(b):
             continue
@@ -228,14 +236,23 @@ def _group_stories(store: Store, fresh: list[_New], progress: Progress | None
     return uf.groups(i.key for i in items)
 
 
-def _extract(kb: KnowledgeBase, store: Store, fresh: list[_New],
-             stories: list[list[Hashable]], progress: Progress | None) -> None:
+def _extract(
+    kb: KnowledgeBase,
+    store: Store,
+    fresh: list[_New],
+    stories: list[list[Hashable]],
+    progress: Progress | None,
+) -> None:
     extractor = Extractor(kb)
     published = {int(str(r["id"])): parse_iso(r["published"]) for r in store.documents()}
     story_date: dict[Hashable, date] = {}
     for group in stories:
-        dates = [published.get(k) if not isinstance(k, tuple)
-                 else fresh[int(k[1])].raw.published for k in group]
+        dates = [
+            published.get(int(str(k)))
+            if not isinstance(k, tuple)
+            else fresh[int(k[1])].raw.published
+            for k in group
+        ]
         known = sorted(d for d in dates if d is not None)
         if known:
             for k in group:
@@ -252,8 +269,11 @@ def _extract(kb: KnowledgeBase, store: Store, fresh: list[_New],
             for e in d.events:
                 event_date[e] = min(event_date.get(e, d.raw.published), d.raw.published)
     for i, d in enumerate(fresh):
-        d.as_of = d.raw.published or story_date.get(("new", i)) or min(
-            (event_date[e] for e in d.events if e in event_date), default=None)
+        d.as_of = (
+            d.raw.published
+            or story_date.get(("new", i))
+            or min((event_date[e] for e in d.events if e in event_date), default=None)
+        )
         as_of = d.as_of or date.today()
         d.verdicts = [reconcile(c, kb, as_of) for c in d.claims]
 
@@ -271,17 +291,24 @@ def event_keys(claims: Sequence[Claim], ref: date | None, kb: KnowledgeBase) -> 
         if c.relation not in EVENT_RELATIONS or (c.relation == "in_force" and not c.date):
             continue
         when = parse_iso(c.date) if c.date and len(c.date) == 10 else None
-        if c.date and ref and not (when and abs((when - ref).days) <= EVENT_WINDOW_DAYS):
-            if not c.date.startswith(f"{ref.year:04d}"):
-                continue  # a past event recalled ("signed in 1961")
+        recent = when is not None and ref is not None and abs((when - ref).days) <= WINDOW
+        if c.date and ref and not recent and not c.date.startswith(f"{ref.year:04d}"):
+            continue  # a past event recalled ("signed in 1961")
         t = kb.treaties.get(c.treaty) if c.treaty else None
         if t is not None:
-            kb_day = {"signed": t.signed, "ratified": t.in_force, "in_force": t.in_force,
-                      "ended": t.ended}.get(c.relation)
+            kb_day = {
+                "signed": t.signed,
+                "ratified": t.in_force,
+                "in_force": t.in_force,
+                "ended": t.ended,
+            }.get(c.relation)
             if kb_day and ref and abs((kb_day - ref).days) > EVENT_WINDOW_DAYS:
                 continue
-            suffix = f":{(c.date or (ref.isoformat() if ref else ''))[:7]}" if c.relation in (
-                "invoked", "withdrew", "suspended") else ""
+            suffix = (
+                f":{(c.date or (ref.isoformat() if ref else ''))[:7]}"
+                if c.relation in ("invoked", "withdrew", "suspended")
+                else ""
+            )
             keys.append(f"{t.id}:{c.relation}{suffix}")
         elif len(c.states) >= 2:
             month = (c.date or (ref.isoformat() if ref else ""))[:7]
@@ -289,48 +316,69 @@ def event_keys(claims: Sequence[Claim], ref: date | None, kb: KnowledgeBase) -> 
     return list(dict.fromkeys(keys))
 
 
-def _write(store: Store, fresh: list[_New], progress: Progress | None) -> None:
-    for start in range(0, len(fresh), COMMIT_EVERY):
-        chunk = fresh[start : start + COMMIT_EVERY]
+def _write(store: Store, fresh: list[_New], progress: Progress | None, commit_every: int) -> None:
+    for start in range(0, len(fresh), commit_every):
+        chunk = fresh[start : start + commit_every]
         with store.transaction() as conn:
             for d in chunk:
-                d.id = store.add_document(conn, {
-                    "content_hash": d.raw.content_hash,
-                    "path": str(d.raw.path),
-                    "format": d.raw.format,
-                    "title": d.raw.title,
-                    "outlet": d.raw.outlet,
-                    "byline": d.raw.byline,
-                    "published": d.raw.published.isoformat() if d.raw.published else None,
-                    "text": d.text,
-                    "kept_chars": d.kept,
-                    "removed_chars": d.removed,
-                    "shingle_count": d.signed_size,
-                    "minhash": d.minhash,
-                    "claim_count": len(d.claims),
-                    "ingested_at": _now(),
-                })
+                d.id = store.add_document(
+                    conn,
+                    {
+                        "content_hash": d.raw.content_hash,
+                        "path": str(d.raw.path),
+                        "format": d.raw.format,
+                        "title": d.raw.title,
+                        "outlet": d.raw.outlet,
+                        "byline": d.raw.byline,
+                        "published": d.raw.published.isoformat() if d.raw.published else None,
+                        "text": d.text,
+                        "kept_chars": d.kept,
+                        "removed_chars": d.removed,
+                        "shingle_count": d.signed_size,
+                        "minhash": d.minhash,
+                        "claim_count": len(d.claims),
+                        "ingested_at": now(),
+                    },
+                )
                 store.add_events(conn, d.id, d.events)
                 as_of = (d.as_of or date.today()).isoformat()
                 for c, v in zip(d.claims, d.verdicts, strict=True):
-                    cid = store.add_claim(conn, {
-                        "document": d.id, "sentence": c.sentence, "span_start": c.start,
-                        "span_end": c.end, "states": c.states, "treaty": c.treaty,
-                        "relation": c.relation, "date": c.date, "article": c.article,
-                        "value": c.value, "pact": c.pact, "status": v.status,
-                        "kb_value": v.kb_value, "kb_source": v.kb_source, "as_of": as_of,
-                    })
+                    cid = store.add_claim(
+                        conn,
+                        {
+                            "document": d.id,
+                            "sentence": c.sentence,
+                            "span_start": c.start,
+                            "span_end": c.end,
+                            "states": c.states,
+                            "treaty": c.treaty,
+                            "relation": c.relation,
+                            "date": c.date,
+                            "article": c.article,
+                            "value": c.value,
+                            "pact": c.pact,
+                            "status": v.status,
+                            "kb_value": v.kb_value,
+                            "kb_source": v.kb_source,
+                            "as_of": as_of,
+                        },
+                    )
                     for p in v.proposals:
-                        stable = {k: val for k, val in p.value.items()
-                                  if k not in ("reported_on", "event", "described_as")}
-                        fingerprint = hashlib.sha256(json.dumps(
-                            [p.kind, p.treaty, stable], sort_keys=True).encode()).hexdigest()
+                        stable = {
+                            k: val
+                            for k, val in p.value.items()
+                            if k not in ("reported_on", "event", "described_as")
+                        }
+                        fingerprint = hashlib.sha256(
+                            json.dumps([p.kind, p.treaty, stable], sort_keys=True).encode()
+                        ).hexdigest()
                         store.add_proposal(conn, p.kind, p.treaty, p.value, fingerprint, cid)
-        _tick(progress, "store", min(start + COMMIT_EVERY, len(fresh)), len(fresh))
+        _tick(progress, "store", min(start + commit_every, len(fresh)), len(fresh))
 
 
 def _regroup(store: Store, fresh: list[_New], stories: list[list[Hashable]]) -> None:
     """Store each document's story (its canonical document's id) and event."""
+
     def doc_id(key: Hashable) -> int:
         return fresh[int(key[1])].id if isinstance(key, tuple) else int(str(key))
 
@@ -340,22 +388,17 @@ def _regroup(store: Store, fresh: list[_New], stories: list[list[Hashable]]) -> 
     events = store.events()
     for i in rows:
         events.setdefault(i, [])
-    labels = dedupe.group_events(events, id_groups)  # type: ignore[arg-type]
+    labels = dedupe.group_events(events, id_groups)
     updates: list[tuple[int, int | None, str | None]] = []
     for group in id_groups:
         if not group:
             continue
-        canon = dedupe.canonical(group, lambda i: (
-            -int(rows[i]["kept_chars"]), rows[i]["published"] or "9999", i))
+        canon = dedupe.canonical(
+            group, lambda i: (-int(rows[i]["kept_chars"]), rows[i]["published"] or "9999", i)
+        )
         updates += [(i, canon, labels.get(i)) for i in group]
     with store.transaction() as conn:
         store.set_groups(conn, updates)
-
-
-def _now() -> str:
-    from foederis.news.store import now
-
-    return now()
 
 
 # ---- queries for the command line -------------------------------------------------------
@@ -363,20 +406,37 @@ def _now() -> str:
 
 def _doc_out(r: sqlite3.Row, new: bool = False) -> DocumentOut:
     return DocumentOut(
-        id=r["id"], path=r["path"], title=r["title"], outlet=r["outlet"], byline=r["byline"],
-        published=r["published"], story=r["story"], canonical=r["story"] == r["id"],
-        event=r["event"], kept_chars=r["kept_chars"], removed_chars=r["removed_chars"],
+        id=r["id"],
+        path=r["path"],
+        title=r["title"],
+        outlet=r["outlet"],
+        byline=r["byline"],
+        published=r["published"],
+        story=r["story"],
+        canonical=r["story"] == r["id"],
+        event=r["event"],
+        kept_chars=r["kept_chars"],
+        removed_chars=r["removed_chars"],
         new=new,
     )
 
 
 def _claim_out(r: sqlite3.Row) -> ClaimOut:
     return ClaimOut(
-        id=r["id"], document=r["document"], sentence=r["sentence"],
-        span=(r["span_start"], r["span_end"]), states=json.loads(r["states"]),
-        treaty=r["treaty"], relation=r["relation"], date=r["date"], article=r["article"],
-        value=r["value"], status=r["status"], kb_value=r["kb_value"],
-        kb_source=r["kb_source"], as_of=r["as_of"],
+        id=r["id"],
+        document=r["document"],
+        sentence=r["sentence"],
+        span=(r["span_start"], r["span_end"]),
+        states=json.loads(r["states"]),
+        treaty=r["treaty"],
+        relation=r["relation"],
+        date=r["date"],
+        article=r["article"],
+        value=r["value"],
+        status=r["status"],
+        kb_value=r["kb_value"],
+        kb_source=r["kb_source"],
+        as_of=r["as_of"],
     )
 
 
@@ -390,12 +450,18 @@ def list_stories(db_path: Path | str | None = None) -> list[StoryOut]:
     out = []
     for story, docs in sorted(groups.items()):
         canon = next((d for d in docs if d.canonical), docs[0])
-        out.append(StoryOut(story=story, canonical=canon.id, title=canon.title,
-                            event=canon.event, documents=docs))
+        out.append(
+            StoryOut(
+                story=story,
+                canonical=canon.id,
+                title=canon.title,
+                event=canon.event,
+                documents=docs,
+            )
+        )
     return out
 
 
-def list_claims(status: str | None = None, db_path: Path | str | None = None
-                ) -> list[ClaimOut]:
+def list_claims(status: str | None = None, db_path: Path | str | None = None) -> list[ClaimOut]:
     with Store(db_path) as store:
         return [_claim_out(r) for r in store.claims(status=status)]

@@ -60,7 +60,8 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
         path = Path(p)
         if path.is_dir():
             yield from sorted(
-                f for f in path.rglob("*")
+                f
+                for f in path.rglob("*")
                 if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES and not f.name.startswith(".")
             )
         else:
@@ -133,7 +134,10 @@ def _read_html(path: Path, html: str, digest: str) -> ReadResult:
     if scripts:
         notes.append(f"dropped {scripts} <script> element(s)")
     doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False,
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
         favor_precision=False,
     )
     text = getattr(doc, "text", None) if doc is not None else None
@@ -144,7 +148,10 @@ def _read_html(path: Path, html: str, digest: str) -> ReadResult:
         return ReadError(path, reason)
     title = getattr(doc, "title", None)
     return RawDocument(
-        path=path, format="html", text=text, content_hash=digest,
+        path=path,
+        format="html",
+        text=text,
+        content_hash=digest,
         title=title or None,
         outlet=getattr(doc, "sitename", None) or getattr(doc, "hostname", None) or None,
         byline=getattr(doc, "author", None) or None,
@@ -177,7 +184,10 @@ def _read_markdown(path: Path, source: str, digest: str) -> ReadResult:
     published = _meta_date(meta.get("date") or meta.get("published"))
     header = _text_header(text)
     return RawDocument(
-        path=path, format="markdown", text=text, content_hash=digest,
+        path=path,
+        format="markdown",
+        text=text,
+        content_hash=digest,
         title=_meta_str(meta.get("title")) or first_heading or header.title,
         outlet=_meta_str(meta.get("outlet") or meta.get("source") or meta.get("site"))
         or header.outlet,
@@ -243,8 +253,14 @@ class _Header:
 def _read_text(path: Path, text: str, digest: str) -> ReadResult:
     header = _text_header(text)
     return RawDocument(
-        path=path, format="text", text=text, content_hash=digest, title=header.title,
-        outlet=header.outlet, byline=header.byline, published=header.published,
+        path=path,
+        format="text",
+        text=text,
+        content_hash=digest,
+        title=header.title,
+        outlet=header.outlet,
+        byline=header.byline,
+        published=header.published,
     )
 
 
@@ -267,7 +283,9 @@ def _text_header(text: str) -> _Header:
 
 
 _WELCOME = re.compile(r"(?i)^welcome to\s+(?P<o>.+?)(?:\s+[-–|:]\s+.*)?$")
-_SELF = re.compile(r"(?i)^(?P<o>[\w-]+\.(?:com|net|org|co\.uk|news|info|io|tv))\b[^.]{0,40}\bis an?\b")
+_SELF = re.compile(
+    r"(?i)^(?P<o>[\w-]+\.(?:com|net|org|co\.uk|news|info|io|tv))\b[^.]{0,40}\bis an?\b"
+)
 _SOURCE = re.compile(r"(?i)^source\s*:\s*(?P<o>[^|]{2,60})$")
 
 

@@ -90,23 +90,36 @@ def _behind(t: Treaty, as_of: date) -> bool:
 def _worst(verdicts: list[Verdict]) -> Verdict:
     worst = max(verdicts, key=lambda v: _SEVERITY[v.status])
     values = "; ".join(dict.fromkeys(v.kb_value for v in verdicts if v.kb_value))
-    return Verdict(worst.status, values or None, worst.kb_source,
-                   [p for v in verdicts for p in v.proposals])
+    return Verdict(
+        worst.status, values or None, worst.kb_source, [p for v in verdicts for p in v.proposals]
+    )
 
 
 # ---- the checks -----------------------------------------------------------------------
 
 
 def _unknown_pact(claim: Claim, as_of: date) -> Verdict:
-    if claim.relation in ("signed", "ratified", "in_force", "member", "covers") and len(
-        claim.states
-    ) >= 2:
-        return Verdict("new", "no such pact in the KB", None, [Proposal("new_treaty", None, {
-            "parties": list(claim.states),
-            "signed": claim.date if claim.relation == "signed" else None,
-            "described_as": claim.pact,
-            "reported_on": as_of.isoformat(),
-        })])
+    if (
+        claim.relation in ("signed", "ratified", "in_force", "member", "covers")
+        and len(claim.states) >= 2
+    ):
+        return Verdict(
+            "new",
+            "no such pact in the KB",
+            None,
+            [
+                Proposal(
+                    "new_treaty",
+                    None,
+                    {
+                        "parties": list(claim.states),
+                        "signed": claim.date if claim.relation == "signed" else None,
+                        "described_as": claim.pact,
+                        "reported_on": as_of.isoformat(),
+                    },
+                )
+            ],
+        )
     return Verdict("unverifiable")
 
 
@@ -163,7 +176,8 @@ def _ended(claim: Claim, t: Treaty, as_of: date) -> Verdict:
 def _invocations(t: Treaty, claim: Claim, as_of: date) -> tuple[Clause | None, list[Invocation]]:
     clause = _clause(t, claim.article)
     invs = [
-        i for i in t.invocations
+        i
+        for i in t.invocations
         if (clause is None or i.clause == clause.id)
         and (i.date is None or i.date <= as_of)
         and i.outcome != "not_invoked"
@@ -203,13 +217,17 @@ def _invoked(claim: Claim, t: Treaty, as_of: date) -> Verdict:
     elif invs:
         return Verdict("confirmed", value, src)
     status: Status = "new" if _behind(t, as_of) else "conflict"
-    proposal = Proposal("new_invocation", t.id, {
-        "clause": clause.id if clause else None,
-        "date": claim.date,
-        "by": claim.states[0] if claim.states else None,
-        "event": claim.sentence,
-        "outcome": "pending",
-    })
+    proposal = Proposal(
+        "new_invocation",
+        t.id,
+        {
+            "clause": clause.id if clause else None,
+            "date": claim.date,
+            "by": claim.states[0] if claim.states else None,
+            "event": claim.sentence,
+            "outcome": "pending",
+        },
+    )
     return Verdict(status, value, src, [proposal] if status == "new" else [])
 
 
@@ -236,16 +254,29 @@ def _membership(t: Treaty, state: str, as_of: date, year: str | None = None) -> 
     if spells:
         return Verdict("conflict", value, src)
     if _behind(t, as_of):
-        return Verdict("new", value, src, [Proposal("new_party", t.id, {
-            "state": state, "joined": None, "reported_on": as_of.isoformat()})])
+        return Verdict(
+            "new",
+            value,
+            src,
+            [
+                Proposal(
+                    "new_party",
+                    t.id,
+                    {"state": state, "joined": None, "reported_on": as_of.isoformat()},
+                )
+            ],
+        )
     return Verdict("conflict", value, src)
 
 
 def _spell_text(state: str, spells: list[Party]) -> str:
     if not spells:
         return f"{state} not a party"
-    parts = [f"{state} joined {p.joined.isoformat()}" + (f", left {p.left.isoformat()}" if p.left
-                                                           else "") for p in spells]
+    parts = [
+        f"{state} joined {p.joined.isoformat() if p.joined else '(date unknown)'}"
+        + (f", left {p.left.isoformat()}" if p.left else "")
+        for p in spells
+    ]
     return "; ".join(parts)
 
 
@@ -258,8 +289,10 @@ def _member(claim: Claim, t: Treaty, as_of: date) -> Verdict:
 
 def _count_history(t: Treaty, as_of: date) -> list[tuple[date, int]]:
     """(date, number of members) at each change up to ``as_of``."""
-    days = sorted({d for p in t.parties for d in (p.joined, p.left) if d and d <= as_of}
-                  | ({t.in_force} if t.in_force and t.in_force <= as_of else set()))
+    days = sorted(
+        {d for p in t.parties for d in (p.joined, p.left) if d and d <= as_of}
+        | ({t.in_force} if t.in_force and t.in_force <= as_of else set())
+    )
     return [(d, len(t.members_on(d))) for d in days]
 
 
@@ -273,8 +306,11 @@ def _membership_count(claim: Claim, t: Treaty, as_of: date) -> Verdict:
     if now == want:
         return Verdict("confirmed", value, src)
     history = _count_history(t, as_of)
-    spans = [(d, history[i + 1][0] if i + 1 < len(history) else None)
-             for i, (d, n) in enumerate(history) if n == want]
+    spans = [
+        (d, history[i + 1][0] if i + 1 < len(history) else None)
+        for i, (d, n) in enumerate(history)
+        if n == want
+    ]
     if spans:
         first, last = spans[0][0], spans[-1][1]
         until = f" until {last.isoformat()}" if last else ""
@@ -287,8 +323,11 @@ def _aspirant(claim: Claim, t: Treaty, as_of: date) -> Verdict:
     for s in claim.states:
         spells = _spells(t, s)
         if _is_member(t, s, as_of):
-            verdicts.append(Verdict("stale", _spell_text(s, spells),
-                                    _source(t, spells[0].sources if spells else ())))
+            verdicts.append(
+                Verdict(
+                    "stale", _spell_text(s, spells), _source(t, spells[0].sources if spells else ())
+                )
+            )
         else:
             verdicts.append(Verdict("unverifiable", "the KB records members, not applicants"))
     return _worst(verdicts) if verdicts else Verdict("unverifiable")
@@ -310,11 +349,15 @@ def _withdrew(claim: Claim, t: Treaty, as_of: date) -> Verdict:
 
 
 def _suspended(claim: Claim, t: Treaty, as_of: date) -> Verdict:
-    hits = [s for s in t.suspensions if s.from_ <= as_of and any(
-        x == "all" or x in claim.states for x in [*s.by, *s.toward])]
+    hits = [
+        s
+        for s in t.suspensions
+        if s.from_ <= as_of and any(x == "all" or x in claim.states for x in [*s.by, *s.toward])
+    ]
     if hits:
-        return Verdict("confirmed", "; ".join(s.summary or s.kind for s in hits),
-                       _source(t, hits[0].sources))
+        return Verdict(
+            "confirmed", "; ".join(s.summary or s.kind for s in hits), _source(t, hits[0].sources)
+        )
     return Verdict("unverifiable", "no suspension recorded")
 
 
@@ -322,15 +365,20 @@ def _covers(claim: Claim, t: Treaty, as_of: date) -> Verdict:
     if claim.article:
         clause = _clause(t, claim.article)
         if clause is None:
-            return Verdict("unverifiable", f"the KB has no Article {claim.article} of {t.id}",
-                           _source(t))
-        return Verdict("confirmed", f"{t.id}#{clause.id}: Art. {clause.article} ({clause.type})",
-                       _source(t, clause.sources))
+            return Verdict(
+                "unverifiable", f"the KB has no Article {claim.article} of {t.id}", _source(t)
+            )
+        return Verdict(
+            "confirmed",
+            f"{t.id}#{clause.id}: Art. {clause.article} ({clause.type})",
+            _source(t, clause.sources),
+        )
     defense = [c for c in t.clauses if c.type == "defense"]
     if defense:
         c = defense[0]
-        return Verdict("confirmed", f"{t.id}#{c.id}: Art. {c.article} (defense)",
-                       _source(t, c.sources))
+        return Verdict(
+            "confirmed", f"{t.id}#{c.id}: Art. {c.article} (defense)", _source(t, c.sources)
+        )
     kinds = ", ".join(sorted({str(c.type) for c in t.clauses})) or "no clauses"
     return Verdict("conflict", f"{t.id} has no defense clause ({kinds})", _source(t))
 
@@ -340,9 +388,12 @@ def _no_pact(claim: Claim, kb: KnowledgeBase, as_of: date) -> Verdict:
         return Verdict("unverifiable")
     a, b = claim.states[:2]
     binding = [
-        t for t in kb.treaties.values()
-        if t.kind in ("alliance", "organization") and t.is_defense()
-        and _is_member(t, a, as_of) and _is_member(t, b, as_of)
+        t
+        for t in kb.treaties.values()
+        if t.kind in ("alliance", "organization")
+        and t.is_defense()
+        and _is_member(t, a, as_of)
+        and _is_member(t, b, as_of)
     ]
     if binding:
         t = binding[0]

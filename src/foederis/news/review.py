@@ -47,8 +47,9 @@ class ReviewError(ValueError):
     """A proposal that does not exist or was already decided."""
 
 
-def review_list(db_path: Path | str | None = None, status: str | None = "pending"
-                ) -> list[ProposalOut]:
+def review_list(
+    db_path: Path | str | None = None, status: str | None = "pending"
+) -> list[ProposalOut]:
     with Store(db_path) as store:
         sql = "SELECT * FROM proposals"
         args: tuple[str, ...] = ()
@@ -59,35 +60,48 @@ def review_list(db_path: Path | str | None = None, status: str | None = "pending
         return [_out(store.conn, r) for r in rows]
 
 
-def review_decide(proposal_id: int, accept: bool, out_dir: Path | str | None = None,
-                  db_path: Path | str | None = None) -> ProposalOut:
+def review_decide(
+    proposal_id: int,
+    accept: bool,
+    out_dir: Path | str | None = None,
+    db_path: Path | str | None = None,
+) -> ProposalOut:
     """Accept (write a patch file into ``out_dir``) or reject a pending proposal."""
-    with Store(db_path) as store:
-        with store.transaction() as conn:
-            row = conn.execute("SELECT * FROM proposals WHERE id = ?", (proposal_id,)).fetchone()
-            if row is None:
-                raise ReviewError(f"no proposal {proposal_id}")
-            if row["status"] != "pending":
-                raise ReviewError(f"proposal {proposal_id} was already {row['status']}")
-            patch_path = None
-            if accept:
-                target = Path(out_dir) if out_dir is not None else Path.cwd()
-                patch_path = write_patch(_out(conn, row), target)
-            conn.execute(
-                "UPDATE proposals SET status = ?, decided_at = ?, patch_path = ? WHERE id = ?",
-                ("accepted" if accept else "rejected", now(),
-                 str(patch_path) if patch_path else None, proposal_id),
-            )
-            decided = conn.execute("SELECT * FROM proposals WHERE id = ?",
-                                   (proposal_id,)).fetchone()
-            return _out(conn, decided)
+    with Store(db_path) as store, store.transaction() as conn:
+        row = conn.execute("SELECT * FROM proposals WHERE id = ?", (proposal_id,)).fetchone()
+        if row is None:
+            raise ReviewError(f"no proposal {proposal_id}")
+        if row["status"] != "pending":
+            raise ReviewError(f"proposal {proposal_id} was already {row['status']}")
+        patch_path = None
+        if accept:
+            target = Path(out_dir) if out_dir is not None else Path.cwd()
+            patch_path = write_patch(_out(conn, row), target)
+        conn.execute(
+            "UPDATE proposals SET status = ?, decided_at = ?, patch_path = ? WHERE id = ?",
+            (
+                "accepted" if accept else "rejected",
+                now(),
+                str(patch_path) if patch_path else None,
+                proposal_id,
+            ),
+        )
+        decided = conn.execute("SELECT * FROM proposals WHERE id = ?", (proposal_id,)).fetchone()
+        return _out(conn, decided)
 
 
 def _out(conn: sqlite3.Connection, row: sqlite3.Row) -> ProposalOut:
     evidence = [
-        Evidence(claim=r["id"], document=r["document"], path=r["path"], title=r["title"],
-                 outlet=r["outlet"], published=r["published"], sentence=r["sentence"],
-                 span=(r["span_start"], r["span_end"]))
+        Evidence(
+            claim=r["id"],
+            document=r["document"],
+            path=r["path"],
+            title=r["title"],
+            outlet=r["outlet"],
+            published=r["published"],
+            sentence=r["sentence"],
+            span=(r["span_start"], r["span_end"]),
+        )
         for r in conn.execute(
             "SELECT c.id, c.document, c.sentence, c.span_start, c.span_end, d.path, d.title,"
             " d.outlet, d.published FROM proposal_claims pc JOIN claims c ON c.id = pc.claim"
@@ -96,9 +110,15 @@ def _out(conn: sqlite3.Connection, row: sqlite3.Row) -> ProposalOut:
         )
     ]
     return ProposalOut(
-        id=row["id"], kind=row["kind"], treaty=row["treaty"], value=json.loads(row["value"]),
-        status=row["status"], created_at=row["created_at"], decided_at=row["decided_at"],
-        patch_path=row["patch_path"], evidence=evidence,
+        id=row["id"],
+        kind=row["kind"],
+        treaty=row["treaty"],
+        value=json.loads(row["value"]),
+        status=row["status"],
+        created_at=row["created_at"],
+        decided_at=row["decided_at"],
+        patch_path=row["patch_path"],
+        evidence=evidence,
     )
 
 
@@ -112,31 +132,45 @@ def write_patch(p: ProposalOut, out_dir: Path) -> Path:
         "treaty": p.treaty,
         "file": f"src/foederis/data/treaties/{p.treaty}.yaml" if p.treaty else None,
         "note": "Proposed from news reports. Check every fact against a primary source "
-                "(docs/curating.md) before applying; nothing here was verified.",
+        "(docs/curating.md) before applying; nothing here was verified.",
     }
     value = dict(p.value)
     if p.kind == "new_invocation":
         patch["append_to"] = "invocations"
         patch["entry"] = {
-            "id": f"news-{p.id}", "clause": value.get("clause"), "date": value.get("date"),
-            "by": value.get("by"), "event": value.get("event"),
-            "outcome": value.get("outcome", "pending"), "sources": [f"news-{p.id}"],
+            "id": f"news-{p.id}",
+            "clause": value.get("clause"),
+            "date": value.get("date"),
+            "by": value.get("by"),
+            "event": value.get("event"),
+            "outcome": value.get("outcome", "pending"),
+            "sources": [f"news-{p.id}"],
         }
     elif p.kind == "new_party":
         patch["append_to"] = "parties"
-        patch["entry"] = {"state": value.get("state"), "joined": value.get("joined"),
-                          "left": None, "sources": [f"news-{p.id}"]}
+        patch["entry"] = {
+            "state": value.get("state"),
+            "joined": value.get("joined"),
+            "left": None,
+            "sources": [f"news-{p.id}"],
+        }
     else:
-        parties = [str(s) for s in value.get("parties", [])]  # type: ignore[union-attr]
+        parties = [str(s) for s in value.get("parties", [])]
         slug = "-".join(s.lower() for s in parties) + (
-            f"-{str(value.get('signed'))[:4]}" if value.get("signed") else "")
+            f"-{str(value.get('signed'))[:4]}" if value.get("signed") else ""
+        )
         patch["file"] = f"src/foederis/data/treaties/{slug or 'new-treaty'}.yaml"
         patch["new_file"] = {
-            "id": slug or None, "name": None, "short_name": value.get("described_as"),
-            "kind": "alliance", "signed": value.get("signed"), "in_force": None,
-            "ended": None, "parties": [{"state": s, "joined": None, "sources": []}
-                                       for s in parties],
-            "clauses": [], "sources": [],
+            "id": slug or None,
+            "name": None,
+            "short_name": value.get("described_as"),
+            "kind": "alliance",
+            "signed": value.get("signed"),
+            "in_force": None,
+            "ended": None,
+            "parties": [{"state": s, "joined": None, "sources": []} for s in parties],
+            "clauses": [],
+            "sources": [],
         }
     patch["evidence"] = [e.model_dump() for e in p.evidence]
     path = out_dir / f"proposal-{p.id:04d}-{p.kind}-{p.treaty or 'new'}.yaml"

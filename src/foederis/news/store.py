@@ -24,7 +24,9 @@ from typing import Any
 ENV_VAR = "FOEDERIS_DB"
 
 MIGRATIONS: list[tuple[int, str]] = [
-    (1, """
+    (
+        1,
+        """
 CREATE TABLE documents (
     id            INTEGER PRIMARY KEY,
     content_hash  TEXT NOT NULL UNIQUE,
@@ -62,8 +64,11 @@ CREATE TABLE claims (
 );
 CREATE INDEX claims_document ON claims(document);
 CREATE INDEX claims_status ON claims(status);
-"""),
-    (2, """
+""",
+    ),
+    (
+        2,
+        """
 ALTER TABLE documents ADD COLUMN story INTEGER;
 ALTER TABLE documents ADD COLUMN event TEXT;
 CREATE INDEX documents_story ON documents(story);
@@ -72,8 +77,11 @@ CREATE TABLE document_events (
     event    TEXT NOT NULL,
     PRIMARY KEY (document, event)
 );
-"""),
-    (3, """
+""",
+    ),
+    (
+        3,
+        """
 CREATE TABLE proposals (
     id          INTEGER PRIMARY KEY,
     kind        TEXT NOT NULL,
@@ -91,7 +99,8 @@ CREATE TABLE proposal_claims (
     claim    INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
     PRIMARY KEY (proposal, claim)
 );
-"""),
+""",
+    ),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -111,8 +120,9 @@ def now() -> str:
 class Store:
     """A connection to the news database (use as a context manager)."""
 
-    def __init__(self, path: Path | str | None = None, *, migrate: bool = True,
-                 upto: int | None = None) -> None:
+    def __init__(
+        self, path: Path | str | None = None, *, migrate: bool = True, upto: int | None = None
+    ) -> None:
         self.path = Path(path) if path is not None else default_db_path()
         if str(self.path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -183,21 +193,26 @@ class Store:
             chunk = wanted[i : i + 500]
             rows = self.conn.execute(
                 f"SELECT content_hash, id FROM documents WHERE content_hash IN "
-                f"({','.join('?' * len(chunk))})", chunk)
+                f"({','.join('?' * len(chunk))})",
+                chunk,
+            )
             out.update({r[0]: int(r[1]) for r in rows})
         return out
 
     def documents(self, ids: Sequence[int] | None = None) -> list[sqlite3.Row]:
-        sql = ("SELECT id, content_hash, path, format, title, outlet, byline, published,"
-               " kept_chars, removed_chars, shingle_count, claim_count, story, event"
-               " FROM documents")
+        sql = (
+            "SELECT id, content_hash, path, format, title, outlet, byline, published,"
+            " kept_chars, removed_chars, shingle_count, claim_count, story, event"
+            " FROM documents"
+        )
         if ids is None:
             return list(self.conn.execute(sql + " ORDER BY id"))
         out: list[sqlite3.Row] = []
         for i in range(0, len(ids), 500):
             chunk = list(ids[i : i + 500])
             out += self.conn.execute(
-                sql + f" WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk)
+                sql + f" WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk
+            )
         return out
 
     def signatures(self) -> Iterator[tuple[int, bytes, int, int | None]]:
@@ -218,11 +233,14 @@ class Store:
         return out
 
     def pending_grouping(self) -> bool:
-        return self.conn.execute(
-            "SELECT 1 FROM documents WHERE story IS NULL LIMIT 1").fetchone() is not None
+        return (
+            self.conn.execute("SELECT 1 FROM documents WHERE story IS NULL LIMIT 1").fetchone()
+            is not None
+        )
 
-    def claims(self, *, status: str | None = None, documents: Sequence[int] | None = None
-               ) -> list[sqlite3.Row]:
+    def claims(
+        self, *, status: str | None = None, documents: Sequence[int] | None = None
+    ) -> list[sqlite3.Row]:
         sql = "SELECT * FROM claims"
         args: list[Any] = []
         where = []
@@ -265,13 +283,22 @@ class Store:
         return int(cur.lastrowid or 0)
 
     def add_events(self, conn: sqlite3.Connection, doc_id: int, events: Iterable[str]) -> None:
-        conn.executemany("INSERT OR IGNORE INTO document_events VALUES (?, ?)",
-                         [(doc_id, e) for e in events])
+        conn.executemany(
+            "INSERT OR IGNORE INTO document_events VALUES (?, ?)", [(doc_id, e) for e in events]
+        )
 
-    def add_proposal(self, conn: sqlite3.Connection, kind: str, treaty: str | None,
-                     value: dict[str, Any], fingerprint: str, claim_id: int) -> int:
-        row = conn.execute("SELECT id FROM proposals WHERE fingerprint = ?",
-                           (fingerprint,)).fetchone()
+    def add_proposal(
+        self,
+        conn: sqlite3.Connection,
+        kind: str,
+        treaty: str | None,
+        value: dict[str, Any],
+        fingerprint: str,
+        claim_id: int,
+    ) -> int:
+        row = conn.execute(
+            "SELECT id FROM proposals WHERE fingerprint = ?", (fingerprint,)
+        ).fetchone()
         if row:
             pid = int(row[0])
         else:
@@ -284,8 +311,9 @@ class Store:
         conn.execute("INSERT OR IGNORE INTO proposal_claims VALUES (?, ?)", (pid, claim_id))
         return pid
 
-    def set_groups(self, conn: sqlite3.Connection,
-                   groups: Iterable[tuple[int, int | None, str | None]]) -> int:
+    def set_groups(
+        self, conn: sqlite3.Connection, groups: Iterable[tuple[int, int | None, str | None]]
+    ) -> int:
         """Set (document, story, event) where they changed; returns rows changed."""
         changed = 0
         for doc_id, story, event in groups:
@@ -302,10 +330,10 @@ class Store:
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks and by our own
         invariant (each document has exactly the claims it was stored with)."""
-        problems = [str(r[0]) for r in self.conn.execute("PRAGMA integrity_check")
-                    if r[0] != "ok"]
-        problems += [f"foreign key: {tuple(r)}" for r in
-                     self.conn.execute("PRAGMA foreign_key_check")]
+        problems = [str(r[0]) for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [
+            f"foreign key: {tuple(r)}" for r in self.conn.execute("PRAGMA foreign_key_check")
+        ]
         for row in self.conn.execute(
             "SELECT d.id, d.claim_count, COUNT(c.id) FROM documents d"
             " LEFT JOIN claims c ON c.document = d.id GROUP BY d.id"

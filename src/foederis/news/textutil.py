@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+")
 _BULLET = re.compile(r"^[\s•·▪◦●○■□\-–—*>]+")
@@ -13,10 +14,64 @@ _BULLET = re.compile(r"^[\s•·▪◦●○■□\-–—*>]+")
 # opening quote. Abbreviations are checked separately.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
-    ["u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "maj", "capt", "adm", "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "art", "arts", "vs", "etc", "e.g", "i.e", "inc", "co", "corp", "ltd", "a.m", "p.m", "approx", "dept", "est", "fig", "vol", "op"]
+    [
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "adm",
+        "prof",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "art",
+        "arts",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "a.m",
+        "p.m",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "vol",
+        "op",
+    ]
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """A comparison key: lower-case words joined by single spaces (quotes, dashes and
     punctuation ignored)."""
@@ -27,6 +82,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+@lru_cache(maxsize=1 << 16)
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -58,13 +114,15 @@ def split_sentences(text: str) -> list[Sentence]:
             end = m.end()
             piece = line[start:end].rstrip()
             if piece.strip():
-                out.append(Sentence(offset + start, offset + start + len(piece), piece,
-                                    line_no, bullet))
+                out.append(
+                    Sentence(offset + start, offset + start + len(piece), piece, line_no, bullet)
+                )
             start = end
         piece = line[start:].rstrip()
         if piece.strip():
-            out.append(Sentence(offset + start, offset + start + len(piece), piece, line_no,
-                                bullet))
+            out.append(
+                Sentence(offset + start, offset + start + len(piece), piece, line_no, bullet)
+            )
         offset += len(line) + 1
     return out
 

@@ -29,30 +29,91 @@ MentionKind = Literal["named", "described", "anaphor"]
 
 # Our own names, used when the id is in the KB (all-capital names match case-sensitively).
 BASE_NAMES: dict[str, list[str]] = {
-    "nato": ["NATO", "North Atlantic Treaty", "North Atlantic Treaty Organization",
-             "North Atlantic Treaty Organisation", "Washington Treaty", "Atlantic Alliance",
-             "North Atlantic Alliance"],
-    "csto": ["CSTO", "Collective Security Treaty", "Collective Security Treaty Organization",
-             "Collective Security Treaty Organisation", "Tashkent Treaty", "Tashkent Pact"],
-    "rio-treaty": ["Rio Treaty", "Rio Pact", "Inter-American Treaty of Reciprocal Assistance",
-                   "TIAR"],
+    "nato": [
+        "NATO",
+        "North Atlantic Treaty",
+        "North Atlantic Treaty Organization",
+        "North Atlantic Treaty Organisation",
+        "Washington Treaty",
+        "Atlantic Alliance",
+        "North Atlantic Alliance",
+    ],
+    "csto": [
+        "CSTO",
+        "Collective Security Treaty",
+        "Collective Security Treaty Organization",
+        "Collective Security Treaty Organisation",
+        "Tashkent Treaty",
+        "Tashkent Pact",
+    ],
+    "rio-treaty": [
+        "Rio Treaty",
+        "Rio Pact",
+        "Inter-American Treaty of Reciprocal Assistance",
+        "TIAR",
+    ],
     "anzus": ["ANZUS", "ANZUS Treaty", "ANZUS Pact"],
-    "manila-pact": ["Manila Pact", "Manila Treaty", "SEATO", "Southeast Asia Treaty Organization",
-                    "Southeast Asia Collective Defense Treaty",
-                    "Southeast Asian Collective Defense Treaty"],
+    "manila-pact": [
+        "Manila Pact",
+        "Manila Treaty",
+        "SEATO",
+        "Southeast Asia Treaty Organization",
+        "Southeast Asia Collective Defense Treaty",
+        "Southeast Asian Collective Defense Treaty",
+    ],
     "us-twn-tra-1979": ["Taiwan Relations Act"],
     "eu-art-42-7": ["Article 42(7)"],
 }
-_WORD_START = re.compile(r"(?<![\w-])[\w(]")
 _FIRST_WORD = re.compile(r"[\w(]+")
 # Words that do not single out a treaty: an alias made only of these is not used.
 _GENERIC = frozenset(
-    "treaty treaties of the on and between friendship cooperation co-operation mutual "
-    "assistance aid security defense defence pact agreement partnership strategic "
-    "comprehensive collective alliance organization organisation joint protocol "
-    "non-aggression good-neighbourliness good-neighborliness neighbourliness relations "
-    "friendly fundamental principles basic support charter union declaration good co "
-    "operation non aggression".split()
+    [
+        "treaty",
+        "treaties",
+        "of",
+        "the",
+        "on",
+        "and",
+        "between",
+        "friendship",
+        "cooperation",
+        "co-operation",
+        "mutual",
+        "assistance",
+        "aid",
+        "security",
+        "defense",
+        "defence",
+        "pact",
+        "agreement",
+        "partnership",
+        "strategic",
+        "comprehensive",
+        "collective",
+        "alliance",
+        "organization",
+        "organisation",
+        "joint",
+        "protocol",
+        "non-aggression",
+        "good-neighbourliness",
+        "good-neighborliness",
+        "neighbourliness",
+        "relations",
+        "friendly",
+        "fundamental",
+        "principles",
+        "basic",
+        "support",
+        "charter",
+        "union",
+        "declaration",
+        "good",
+        "co",
+        "operation",
+        "non",
+        "aggression",
+    ]
 )
 PACT_NOUN = re.compile(
     r"(?i)\b(?:(?:mutual[- ]defen[cs]e|collective[- ]defen[cs]e|mutual[- ]assistance|mutual[- ]aid"
@@ -66,7 +127,8 @@ _ANAPHOR = re.compile(
     r"|deal|document|signing)\b(?:'s|’s)?|\bit (?:was|has been|had been) signed\b"
 )
 _DETERMINER_BEFORE = re.compile(
-    r"(?i)\b(?:the|this|its|their|such|these|those)\s+(?:(?!an?\s)[\w-]+\s+){0,2}$")
+    r"(?i)\b(?:the|this|its|their|such|these|those)\s+(?:(?!an?\s)[\w-]+\s+){0,2}$"
+)
 _LEFT = re.compile(r"(?:(?:[A-Z][\w'’.]*|\d{4})(?:\s+|\s*[-–]\s*))+$")
 _RIGHT = re.compile(
     r"^(?:\s*\((?:\d{4}|[A-Z]{2,})\)"
@@ -76,8 +138,18 @@ _RIGHT = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
     r"|\s+with\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+"
 )
-_ANY_PACT = re.compile(r"(?i)pact|treat|agreement|allian|accord|partnership|deal|document"
-                       r"|signing|signed")
+_PACT_STEMS = (
+    "pact",
+    "treat",
+    "agreement",
+    "allian",
+    "accord",
+    "partnership",
+    "deal",
+    "document",
+    "signing",
+    "signed",
+)
 _SUCCESSORS = {"RUS": "SUN", "SUN": "RUS"}
 _DEFENSE_WORDS = re.compile(r"(?i)defen[cs]e|mutual|alliance|military|security|assistance")
 
@@ -118,19 +190,19 @@ class TreatyNames:
             self._by_first.setdefault(key, []).append((low, name.isupper(), next(iter(ids))))
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
+        words = sorted(self._by_first, key=len, reverse=True)
+        self._first_words = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])"
+        )
 
     def _named(self, text: str) -> list[PactMention]:
         low = text.lower()
         found: list[PactMention] = []
         end = 0
-        for m in _WORD_START.finditer(low):
+        for m in self._first_words.finditer(low):
             if m.start() < end:
                 continue
-            word = _FIRST_WORD.match(low, m.start())
-            entries = self._by_first.get(word.group() if word else "")
-            if not entries:
-                continue
-            for name, exact, tid in entries:
+            for name, exact, tid in self._by_first[m.group()]:
                 stop = m.start() + len(name)
                 if not low.startswith(name, m.start()):
                     continue
@@ -138,8 +210,17 @@ class TreatyNames:
                     continue
                 if exact and not text[m.start() : stop].isupper():
                     continue
-                found.append(PactMention("named", m.start(), stop, text[m.start() : stop], tid,
-                                         defense=True, year=_year_after(text, stop)))
+                found.append(
+                    PactMention(
+                        "named",
+                        m.start(),
+                        stop,
+                        text[m.start() : stop],
+                        tid,
+                        defense=True,
+                        year=_year_after(text, stop),
+                    )
+                )
                 end = stop
                 break
         return found
@@ -149,7 +230,8 @@ class TreatyNames:
     def find(self, text: str, state_mentions: Sequence[StateMention]) -> list[PactMention]:
         """Named, described and anaphoric pact mentions in a sentence, in order."""
         found = self._named(text)
-        if not _ANY_PACT.search(text):
+        low = text.lower()
+        if not any(stem in low for stem in _PACT_STEMS):
             return found
         for m in PACT_NOUN.finditer(text):
             if any(m.start() < f.end and f.start < m.end() for f in found):
@@ -162,8 +244,9 @@ class TreatyNames:
         found.sort(key=lambda f: f.start)
         return found
 
-    def _described(self, text: str, m: re.Match[str], state_mentions: Sequence[StateMention]
-                   ) -> PactMention:
+    def _described(
+        self, text: str, m: re.Match[str], state_mentions: Sequence[StateMention]
+    ) -> PactMention:
         """A pact noun with the capitalised words, years and parties around it; linked to
         the KB later (``resolve``), when the sentence's context is known."""
         start, end = m.start(), m.end()
@@ -173,26 +256,39 @@ class TreatyNames:
         right = _RIGHT.match(text[end : end + 120])
         if right:
             end = end + right.end()
-        parties = tuple(dict.fromkeys(s.iso3 for s in state_mentions
-                                      if start <= s.start and s.end <= end))
-        years = [d.value.year for d in find_dates(text[start:end]) if d.precision == "year"
-                 or d.precision == "month" or d.precision == "day"]
+        parties = tuple(
+            dict.fromkeys(s.iso3 for s in state_mentions if start <= s.start and s.end <= end)
+        )
+        years = [
+            d.value.year
+            for d in find_dates(text[start:end])
+            if d.precision == "year" or d.precision == "month" or d.precision == "day"
+        ]
         year = years[0] if years else None
         defense = bool(_DEFENSE_WORDS.search(m.group()))
         specific = "strategic partnership" in m.group().lower()
-        if (not parties and year is None and not specific
-                and _DETERMINER_BEFORE.search(text[: m.start()])):
+        if (
+            not parties
+            and year is None
+            and not specific
+            and _DETERMINER_BEFORE.search(text[: m.start()])
+        ):
             if re.search(r"(?i)\bsuch\s+(?:\w+\s+){0,2}$", text[: m.start()]):
                 return PactMention("described", m.start(), m.end(), m.group(), None)
             return PactMention("anaphor", m.start(), m.end(), m.group(), None, defense=defense)
-        return PactMention("described", start, end, text[start:end], None, parties, year,
-                           defense)
+        return PactMention("described", start, end, text[start:end], None, parties, year, defense)
 
     # ---- resolving ----------------------------------------------------------------
 
-    def resolve(self, states: Iterable[str], year: int | None, ref: date | None,
-                defense: bool = False, ended: bool = False, words: str | None = None
-                ) -> str | None:
+    def resolve(
+        self,
+        states: Iterable[str],
+        year: int | None,
+        ref: date | None,
+        defense: bool = False,
+        ended: bool = False,
+        words: str | None = None,
+    ) -> str | None:
         """The KB treaty that best fits parties (RUS standing for SUN and back), a year
         of signature, the article's date and the words naming the pact; None when none
         fits or two fit equally well."""
@@ -211,7 +307,8 @@ class TreatyNames:
                 continue
             day = ref or date.today()
             recent = (
-                t.signed is not None and day - timedelta(days=366) <= t.signed <= day
+                t.signed is not None
+                and day - timedelta(days=366) <= t.signed <= day
                 and t.ended is None
             )
             current = 2 if recent else int(t.is_in_force(day))
@@ -250,7 +347,22 @@ def year_before(text: str, start: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_NOUNS = frozenset("the a an of and treaty treaties pact pacts agreement agreements accord".split())
+_NOUNS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "treaty",
+        "treaties",
+        "pact",
+        "pacts",
+        "agreement",
+        "agreements",
+        "accord",
+    ]
+)
 
 
 @cache

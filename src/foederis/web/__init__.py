@@ -6,6 +6,6 @@
 
 from __future__ import annotations
 
-from foederis.web.app import create_app
+from foederis.web.app import create_app, tune_gc
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "tune_gc"]

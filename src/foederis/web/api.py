@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
+from collections.abc import Hashable
 from datetime import date as Date
 from typing import Annotated, Any
 
@@ -59,9 +61,33 @@ def today() -> Date:
     return Date.today()
 
 
+def encode(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"),
+                      default=str).encode("utf-8")
+
+
 def json_response(data: Any, status: int = 200) -> Response:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
-    return Response(body.encode("utf-8"), status_code=status, media_type="application/json")
+    return Response(encode(data), status_code=status, media_type="application/json")
+
+
+class ResponseCache:
+    """A small LRU of encoded responses (thread-safe enough: single dict operations)."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._data: OrderedDict[Hashable, bytes] = OrderedDict()
+
+    def get(self, key: Hashable) -> bytes | None:
+        try:
+            self._data.move_to_end(key)
+            return self._data[key]
+        except KeyError:
+            return None
+
+    def put(self, key: Hashable, value: bytes) -> None:
+        self._data[key] = value
+        while len(self._data) > self.size:
+            self._data.popitem(last=False)
 
 
 def _ok(model: type[Any], text: str) -> dict[int | str, dict[str, Any]]:
@@ -69,14 +95,15 @@ def _ok(model: type[Any], text: str) -> dict[int | str, dict[str, Any]]:
 
 
 # ---- knowledge base -------------------------------------------------------------------------
-@router.get("/health", tags=["meta"], responses=_ok(HealthOut, "The server is up."))
-def health(request: Request) -> Response:
+@router.get("/health", tags=["meta"],
+            summary="Is the server up", responses=_ok(HealthOut, "The server is up."))
+async def health(request: Request) -> Response:
     """Liveness: the number of treaties loaded and whether news is available."""
     return json_response({"status": "ok", "treaties": len(kb_of(request).treaties),
                           "news": newsbridge.available()})
 
 
-@router.get("/treaties", tags=["knowledge base"],
+@router.get("/treaties", tags=["knowledge base"], summary="List and search treaties",
             responses={**_ok(list[TreatySummary], "Treaties, by id."), **E422})
 def list_treaties(
     request: Request,
@@ -111,7 +138,7 @@ def list_treaties(
          "parties": sorted(t.members_on(date) if date else t.states())} for t in rows])
 
 
-@router.get("/treaties/{treaty_id}", tags=["knowledge base"],
+@router.get("/treaties/{treaty_id}", tags=["knowledge base"], summary="One treaty",
             responses={200: {"description": "The treaty file as JSON (clauses, parties, "
                                             "suspensions, interpretations, invocations, "
                                             "sources), as `foederis show ID --format json`."},
@@ -124,14 +151,16 @@ def get_treaty(request: Request,
     return json_response(t.model_dump(mode="json", by_alias=True))
 
 
-@router.get("/states", tags=["knowledge base"], responses=_ok(list[StateOut], "States."))
+@router.get("/states", tags=["knowledge base"],
+            summary="States (ISO3, COW, name)", responses=_ok(list[StateOut], "States."))
 def list_states() -> Response:
     """Every state the registry knows: ISO3, COW code, name (as `foederis states`)."""
     return json_response([{"iso3": s.iso3, "cow": states.cow_code(s.iso3), "name": s.name}
                           for s in states.all_states()])
 
 
-@router.get("/areas", tags=["knowledge base"], responses=_ok(list[AreaOut], "Places."))
+@router.get("/areas", tags=["knowledge base"],
+            summary="Places (gazetteer)", responses=_ok(list[AreaOut], "Places."))
 def list_areas(request: Request) -> Response:
     """The gazetteer: places a scenario's `where` can name (as `foederis areas`)."""
     return json_response([{"id": a.id, "name": a.name, "kind": a.kind, "held_by": a.held_by,
@@ -139,6 +168,7 @@ def list_areas(request: Request) -> Response:
 
 
 @router.get("/allies/{state}", tags=["obligations"],
+            summary="Who owes a state a defense obligation",
             responses={**_ok(AlliesOut, "Who owes the state a defense obligation."),
                        **E404, **E422})
 def get_allies(request: Request,
@@ -157,7 +187,7 @@ def get_allies(request: Request,
         "signed_not_in_force": [t.id for t in pending(kb, code, day)]})
 
 
-@router.get("/obligations", tags=["obligations"],
+@router.get("/obligations", tags=["obligations"], summary="Every directed obligation on a day",
             responses={**_ok(ObligationsOut, "Every directed obligation in force."), **E422})
 def get_obligations(
     request: Request, date: DayQuery = None,
@@ -172,7 +202,7 @@ def get_obligations(
                           "obligations": [o.to_json() for o in rows]})
 
 
-@router.get("/network", tags=["obligations"],
+@router.get("/network", tags=["obligations"], summary="The defense-obligation network on a day",
             responses={**_ok(NetworkOut, "The defense-obligation network."), **E422})
 def get_network(request: Request, date: DayQuery = None) -> Response:
     """States as nodes, defense obligations in force on the day as edges (one per pair of
@@ -181,16 +211,27 @@ def get_network(request: Request, date: DayQuery = None) -> Response:
 
 
 # ---- engine -------------------------------------------------------------------------------
-@router.post("/check", tags=["engine"],
+@router.post("/check", tags=["engine"], summary="Check one attack",
              responses={**_ok(CheckOut, "Obligations the attack triggers, with reasons."),
                         **E422})
-def post_check(request: Request, body: Annotated[ScenarioIn, Body()]) -> Response:
+async def post_check(request: Request, body: Annotated[ScenarioIn, Body()]) -> Response:
     """Which obligations an attack triggers: who, under which clause, how strongly, why
     (as `foederis check --format json`)."""
-    return json_response(run_check(to_scenario(body), kb_of(request)).to_json())
+    # One attack takes well under a millisecond to check, so it runs on the event loop;
+    # answers are cached per normalized scenario (the KB does not change while serving).
+    scenario = to_scenario(body)
+    kb = kb_of(request)
+    cache: ResponseCache = request.app.state.check_cache
+    key = (id(kb), tuple(scenario.attacker), scenario.target, scenario.date, scenario.where,
+           scenario.asset, scenario.severity, scenario.initiator)
+    content = cache.get(key)
+    if content is None:
+        content = encode(run_check(scenario, kb).to_json())
+        cache.put(key, content)
+    return Response(content, media_type="application/json")
 
 
-@router.post("/cascade", tags=["engine"],
+@router.post("/cascade", tags=["engine"], summary="Follow the war round by round",
              responses={**_ok(CascadeOut, "The war round by round."), **E422})
 def post_cascade(request: Request, body: Annotated[CascadeIn, Body()]) -> Response:
     """Follow the war round by round as bound allies join (as `foederis cascade
@@ -201,7 +242,7 @@ def post_cascade(request: Request, body: Annotated[CascadeIn, Body()]) -> Respon
 
 
 # ---- news ---------------------------------------------------------------------------------
-@router.get("/stories", tags=["news"], responses={
+@router.get("/stories", tags=["news"], summary="Ingested news stories", responses={
     200: {"description": "Stories: groups of documents that report the same story."},
     **E503})
 def get_stories(request: Request) -> Response:
@@ -209,7 +250,8 @@ def get_stories(request: Request) -> Response:
     return json_response(newsbridge.bridge(request.app).stories())
 
 
-@router.get("/claims", tags=["news"], responses={
+@router.get("/claims", tags=["news"],
+            summary="Claims from the news, checked against the KB", responses={
     200: {"description": "Claims extracted from the news, reconciled with the KB."},
     **E422, **E503})
 def get_claims(
@@ -222,7 +264,7 @@ def get_claims(
         status.value if status else None))
 
 
-@router.post("/review/{item_id}", tags=["news"], responses={
+@router.post("/review/{item_id}", tags=["news"], summary="Accept or reject a proposal", responses={
     200: {"description": "The decided proposal; `patch_path` is the YAML patch written for "
                         "the curator when accepted."},
     409: {"model": ErrorBody, "description": "The proposal was already decided."},

@@ -13,6 +13,7 @@ import importlib
 import sqlite3
 from collections.abc import Sequence
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ class ClaimStatus(StrEnum):
     unverifiable = "unverifiable"
 
 
+@cache
 def _news() -> Any | None:
     try:
         module = importlib.import_module("foederis.news")

@@ -122,7 +122,12 @@ def scenario_page(request: Request) -> HTMLResponse:
     rows = result.obligations
     shown = [o for o in rows if o.status is not Status.not_triggered]
     hidden = [o for o in rows if o.status is Status.not_triggered]
-    bound = [o for o in rows if o.status is Status.triggered and o.type is ClauseType.defense]
+    bound_rows = [o for o in rows if o.status is Status.triggered and o.type is ClauseType.defense]
+    bound: dict[str, dict[str, Any]] = {}
+    for o in bound_rows:
+        entry = bound.setdefault(o.clause, {"treaty": o.treaty, "clause_id": o.clause.split(
+            "#", 1)[-1], "article": o.article, "strength": o.strength.value, "states": []})
+        entry["states"].append(state_name(o.state))
     api_body = {"attacker": scenario.attacker, "target": scenario.target,
                 "date": scenario.date.isoformat(), "where": scenario.where,
                 "asset": scenario.asset.value, "severity": scenario.severity.value,
@@ -131,7 +136,7 @@ def scenario_page(request: Request) -> HTMLResponse:
         result=result, scenario=scenario,
         attackers=[state_name(a) for a in scenario.attacker],
         groups=group_obligations(shown, kb), hidden_groups=group_obligations(hidden, kb),
-        bound=bound, status_label=STATUS_LABEL,
+        bound=list(bound.values()), status_label=STATUS_LABEL,
         cascade=cascade, drawing=draw_cascade(cascade, kb),
         share_url=str(request.url), api_body=api_body,
     )
@@ -156,13 +161,13 @@ def treaties_page(request: Request) -> HTMLResponse:
     kb = kb_of(request)
     q = request.query_params.get("q", "").strip()[:200]
     today = date.today()
-    rows = []
-    for t in kb.treaties.values():
+    rows: list[dict[str, Any]] = []
+    for t in sorted(kb.treaties.values(),
+                    key=lambda t: (not t.is_in_force(today), t.short_name.lower())):
         hay = " ".join([t.id, t.name, t.short_name, *t.aliases,
                         *(state_name(s) for s in t.states())]).lower()
         rows.append({"t": t, "members": len(t.members_on(today)), "in_force": t.is_in_force(today),
                      "search": hay, "match": not q or q.lower() in hay})
-    rows.sort(key=lambda r: (not r["in_force"], r["t"].short_name.lower()))
     return render(request, "treaties.html", {"rows": rows, "q": q,
                                              "shown": sum(r["match"] for r in rows)})
 

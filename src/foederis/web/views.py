@@ -99,8 +99,8 @@ def group_obligations(rows: Sequence[Obligation], kb: KnowledgeBase) -> list[Obl
                                 if r.verdict is Verdict.met else
                                 f"{len(members)} states: " + r.text)
             reasons.append(view)
-        sources = [{"n": index[s.url], "url": s.url, "title": s.title or s.url}
-                   for s in first.sources]
+        sources: list[dict[str, Any]] = [
+            {"n": index[s.url], "url": s.url, "title": s.title or s.url} for s in first.sources]
         known = {s["url"] for s in sources}
         sources += [{"n": n, "url": url, "title": url} for url, n in index.items()
                     if url not in known]
@@ -141,7 +141,7 @@ class Chip:
 
     @property
     def label(self) -> str:
-        return self.name if len(self.name) <= 16 else self.name[:15].rstrip() + "…"
+        return self.name if len(self.name) <= 15 else self.name[:14].rstrip() + "…"
 
 
 @dataclass
@@ -200,8 +200,13 @@ def draw_cascade(result: CascadeResult, kb: KnowledgeBase) -> CascadeDrawing:
     total = max(1, n_side["target"] + n_side["attacker"])
     t_cols = min(cols_total - 1, max(1, round(cols_total * n_side["target"] / total)))
     cols = {"target": t_cols, "attacker": cols_total - t_cols}
-    x0 = {"target": pad, "attacker": pad + t_cols * (chip_w + gap) - gap + split}
+    # links run in a gutter left of each side's chips, one lane per link
+    lanes, lane_w = 8, 3.0
+    gutter = 6.0 + lanes * lane_w
+    x0 = {"target": pad + gutter,
+          "attacker": pad + gutter + t_cols * (chip_w + gap) - gap + split + gutter}
     width = x0["attacker"] + cols["attacker"] * (chip_w + gap) - gap + pad
+    n_links = 0
     drawing = CascadeDrawing(width=width, height=0, divider=x0["attacker"] - split / 2)
     where: dict[str, Chip] = {}
     used: dict[str, str] = {}
@@ -219,7 +224,7 @@ def draw_cascade(result: CascadeResult, kb: KnowledgeBase) -> CascadeDrawing:
                 clusters.setdefault(key, []).append(e)
             cy = top
             side_w = cols[side] * (chip_w + gap) - gap
-            for (clause, protects), items in clusters.items():
+            for (_clause, protects), items in clusters.items():
                 ob = items[0].obligation
                 if ob is not None:
                     color = colors.get(ob.treaty, "#555")
@@ -233,12 +238,17 @@ def draw_cascade(result: CascadeResult, kb: KnowledgeBase) -> CascadeDrawing:
                     drawing.heads.append(ClusterHead(hx, hy, shown, text, color, ob.treaty))
                     target = where.get(protects)
                     if target is not None:
+                        # down from the protected chip into the row gap, left into
+                        # the gutter, down to the heading, right to the heading
+                        lane = x0[side] - 6 - (n_links % lanes) * lane_w
+                        n_links += 1
                         x1, y1 = target.x + target.w / 2, target.y + target.h
-                        x2, y2 = hx + 4, cy + 3
-                        mid = (y1 + y2) / 2
+                        y_gap = y1 + gap / 2
+                        y2 = hy - 4
+                        path = (f"M{x1:.1f},{y1:.1f} V{y_gap:.1f} H{lane:.1f} V{y2:.1f} "
+                                f"H{hx - 2:.1f}")
                         drawing.links.append(Link(
-                            f"M{x1:.1f},{y1:.1f} C{x1:.1f},{mid:.1f} {x2:.1f},{mid:.1f} "
-                            f"{x2:.1f},{y2:.1f}", color, ob.treaty,
+                            path, color, ob.treaty,
                             f"{len(items)} state(s) bound to {target.name} by {text}"))
                     cy += cluster_head
                 for i, e in enumerate(sorted(items, key=lambda e: state_name(e.state))):
@@ -316,7 +326,7 @@ def draw_timeline(t: Treaty, today: date) -> Timeline | None:
         return label_w + frac * plot
 
     order: list[str] = []
-    for p, d in sorted(spells, key=lambda pd: (pd[1], state_name(pd[0].state))):
+    for p, _ in sorted(spells, key=lambda pd: (pd[1], state_name(pd[0].state))):
         if p.state not in order:
             order.append(p.state)
     row = {s: i for i, s in enumerate(order)}

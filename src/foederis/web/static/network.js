@@ -151,7 +151,8 @@
       const g = el("g", { class: "node", "data-state": node.id, tabindex: "0", role: "button",
                           "aria-label": node.name });
       g.appendChild(el("title", {}, node.name));
-      g.appendChild(el("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: 5 }));
+      g.appendChild(el("circle", { class: "hit", cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: 11 }));
+      g.appendChild(el("circle", { class: "dot", cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: 5 }));
       g.appendChild(el("text", { x: (p.x + 7).toFixed(1), y: (p.y + 3).toFixed(1) }, node.id));
       g.addEventListener("click", () => choose(node.id));
       g.addEventListener("keydown", (ev) => {

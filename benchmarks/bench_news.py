@@ -1,0 +1,159 @@
+"""News pipeline benchmark: documents per second, dedup precision/recall, dedupe scaling.
+
+    PYTHONPATH=src python benchmarks/bench_news.py [--n 10000] [--scale 1000,10000,100000]
+
+1. Generates a synthetic corpus of N articles with known duplicates (news_corpus.py).
+2. Baseline: the time to read and hash every file (the floor for any ingest).
+3. The whole pipeline (read, clean, dedupe, extract, reconcile, store) into a fresh
+   SQLite file, on one core: documents per second, against the baseline.
+4. Dedup precision and recall over document pairs against the known stories.
+5. Dedupe alone (shingles, MinHash, LSH Ensemble, verification) at each scale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+import news_corpus
+
+from foederis.kb import load_kb
+from foederis.news import dedupe, ingest
+from foederis.news.store import Store
+from foederis.news.textutil import shingles
+
+
+def _pairs(groups: Iterable[list[str]]) -> set[tuple[str, str]]:
+    out: set[tuple[str, str]] = set()
+    for g in groups:
+        out.update(itertools.combinations(sorted(g), 2))
+    return out
+
+
+def bench_pipeline(n: int, work: Path) -> dict[str, float]:
+    corpus = work / "corpus"
+    t = time.perf_counter()
+    truth = news_corpus.generate(corpus, n)
+    gen = time.perf_counter() - t
+    files = sorted(p for p in corpus.iterdir() if p.name != "truth.json")
+
+    t = time.perf_counter()
+    for p in files:
+        hashlib.sha256(p.read_bytes()).hexdigest()
+    baseline = time.perf_counter() - t
+
+    kb = load_kb()
+    db = work / "news.sqlite3"
+    t = time.perf_counter()
+    result = ingest([corpus], db_path=db, kb=kb)
+    elapsed = time.perf_counter() - t
+
+    with Store(db) as store:
+        rows = store.documents()
+    by_story: dict[int, list[str]] = {}
+    for r in rows:
+        by_story.setdefault(r["story"], []).append(Path(r["path"]).name)
+    found = _pairs(by_story.values())
+    expected_groups: dict[int, list[str]] = {}
+    for name, story in truth.items():
+        expected_groups.setdefault(story, []).append(name)
+    expected = _pairs(expected_groups.values())
+    tp = len(found & expected)
+    precision = tp / len(found) if found else 1.0
+    recall = tp / len(expected) if expected else 1.0
+    statuses: dict[str, int] = {}
+    for c in result.claims:
+        statuses[c.status] = statuses.get(c.status, 0) + 1
+    return {
+        "documents": len(result.documents),
+        "skipped": len(result.skipped),
+        "claims": len(result.claims),
+        "generate_s": gen,
+        "baseline_read_hash_s": baseline,
+        "baseline_docs_per_s": n / baseline,
+        "pipeline_s": elapsed,
+        "pipeline_docs_per_s": n / elapsed,
+        "slowdown_vs_baseline": elapsed / baseline,
+        "dedup_pairs_expected": len(expected),
+        "dedup_pairs_found": len(found),
+        "dedup_precision": precision,
+        "dedup_recall": recall,
+        "claim_statuses": statuses,  # type: ignore[dict-item]
+    }
+
+
+def bench_dedupe(n: int) -> dict[str, float]:
+    texts, stories = news_corpus.texts(n, seed=3)
+    t = time.perf_counter()
+    sets = [shingles(x) for x in texts]
+    common = dedupe.common_shingles(sets)
+    items = [
+        dedupe.Item(i, dedupe.minhash(s - common), len(s - common)) for i, s in enumerate(sets)
+    ]
+    signed = time.perf_counter() - t
+    t = time.perf_counter()
+    groups = dedupe.group_stories(items, lambda k: sets[int(str(k))])
+    grouped = time.perf_counter() - t
+    found = _pairs([[str(k) for k in g] for g in groups])
+    expected_groups: dict[int, list[str]] = {}
+    for i, s in enumerate(stories):
+        expected_groups.setdefault(s, []).append(str(i))
+    expected = _pairs(expected_groups.values())
+    tp = len(found & expected)
+    return {
+        "docs": n,
+        "shingle_minhash_s": signed,
+        "lsh_group_s": grouped,
+        "total_s": signed + grouped,
+        "us_per_doc": (signed + grouped) / n * 1e6,
+        "precision": tp / len(found) if found else 1.0,
+        "recall": tp / len(expected) if expected else 1.0,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--scale", default="1000,10000,100000")
+    parser.add_argument("--json", action="store_true", help="print JSON only")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        pipeline = bench_pipeline(args.n, Path(tmp))
+    scaling = [bench_dedupe(int(s)) for s in args.scale.split(",") if s]
+    report = {"pipeline": pipeline, "dedupe_scaling": scaling}
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return
+    p = pipeline
+    print(f"pipeline, {args.n} synthetic articles, one process:")
+    print(f"  baseline read+hash : {p['baseline_docs_per_s']:10.0f} docs/s")
+    print(
+        f"  whole pipeline     : {p['pipeline_docs_per_s']:10.0f} docs/s "
+        f"({p['pipeline_s']:.1f} s, {p['slowdown_vs_baseline']:.0f}x the baseline; target >= 200)"
+    )
+    print(
+        f"  dedup vs known duplicates: precision {p['dedup_precision']:.3f}, "
+        f"recall {p['dedup_recall']:.3f} ({p['dedup_pairs_expected']} duplicate pairs)"
+    )
+    print(f"  claims: {p['claims']} {p['claim_statuses']}")
+    print("dedupe alone (shingles + MinHash + LSH Ensemble + verification):")
+    for s in scaling:
+        print(
+            f"  {s['docs']:>7} docs: {s['total_s']:7.2f} s ({s['us_per_doc']:.0f} us/doc;"
+            f" MinHash {s['shingle_minhash_s']:.2f} s, LSH+verify {s['lsh_group_s']:.2f} s)"
+            f"  P={s['precision']:.3f} R={s['recall']:.3f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Stages on their own: dates, sentences, mentions, dedupe, extraction and reconciliation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from foederis.news import dedupe
+from foederis.news.dates import date_line, find_dates
+from foederis.news.extract import Extractor
+from foederis.news.mentions import article_key, find_states
+from foederis.news.reconcile import reconcile
+from foederis.news.textutil import shingles, split_sentences
+
+
+def test_dates_keep_their_precision() -> None:
+    found = [
+        (d.iso, d.precision)
+        for d in find_dates(
+            "after the Sept. 11, 2001, attacks; signed in April, 1949; the 1961 pact"
+        )
+    ]
+    assert found == [("2001-09-11", "day"), ("1949-04", "month"), ("1961", "year")]
+    assert date_line("June 20, 2024, 6:02 AM") == date(2024, 6, 20)
+    assert date_line("27-Jun-2024") == date(2024, 6, 27)
+    assert date_line("It was signed on June 20, 2024 in Pyongyang.") is None
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_sentence_spans_are_exact(text: str) -> None:
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text and s.text.strip()
+
+
+def test_sentences_respect_abbreviations() -> None:
+    text = "The U.S. said so. Sept. 11 came. Mr. Kim left."
+    assert [s.text for s in split_sentences(text)] == [
+        "The U.S. said so.",
+        "Sept. 11 came.",
+        "Mr. Kim left.",
+    ]
+
+
+def test_state_mentions() -> None:
+    text = "Pyongyang and the Kremlin met in the South China Sea; post-Soviet Belarus, the U.S."
+    found = [(m.text, m.iso3) for m in find_states(text)]
+    assert found == [("Pyongyang", "PRK"), ("Kremlin", "RUS"), ("Belarus", "BLR"), ("U.S.", "USA")]
+    assert article_key("IV") == article_key("4") == "4"
+
+
+def test_dedupe_finds_copies_truncations_and_summaries() -> None:
+    words = [f"w{i}" for i in range(2000)]
+    original = " ".join(words[:600])
+    texts = {
+        "original": original,
+        "copy": original,
+        "truncated": " ".join(words[:200]),
+        "summary": " ".join(words[:60] + [f"x{i}" for i in range(60)] + words[300:360]),
+        "other": " ".join(words[1000:1600]),
+    }
+    sets = {k: shingles(v) for k, v in texts.items()}
+    items = [dedupe.Item(k, dedupe.minhash(s), len(s)) for k, s in sets.items()]
+    groups = {frozenset(g) for g in dedupe.group_stories(items, sets.__getitem__)}
+    assert frozenset({"original", "copy", "truncated", "summary"}) in groups
+    assert frozenset({"other"}) in groups
+    m = dedupe.minhash(sets["original"])
+    assert dedupe.from_bytes(dedupe.to_bytes(m)).jaccard(m) == 1.0
+
+
+def test_events_group_documents_across_stories() -> None:
+    labels = dedupe.group_events(
+        {1: ["a:signed"], 2: [], 3: ["a:signed", "b:invoked"], 4: []}, stories=[[1, 2]]
+    )
+    assert labels == {1: "a:signed", 2: "a:signed", 3: "a:signed", 4: None}
+
+
+def test_extract_and_reconcile_a_short_text(kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "China and North Korea signed a mutual defense treaty in 1961.\n"
+        "Kazakhstan withdrew from the Collective Security Treaty Organization in 2023.\n"
+        "NATO now has 31 member states."
+    )
+    claims = Extractor(kb).extract(text, date(2024, 6, 1))
+    got = {
+        (c.relation, c.treaty, c.date, c.value): reconcile(c, kb, date(2024, 6, 1)).status
+        for c in claims
+    }
+    assert got[("signed", "prc-prk-1961", "1961", None)] == "confirmed"
+    assert got[("withdrew", "csto", "2023", None)] == "conflict"
+    assert got[("membership_count", "nato", None, "31")] == "stale"

@@ -101,15 +101,6 @@ def parse_scenario(ns: argparse.Namespace) -> Scenario:
     from foederis.errors import ScenarioError
     from foederis.model.scenario import Scenario
 
-    options = {
-        "attacker": "--attacker",
-        "target": "--target",
-        "date": "--date",
-        "where": "--where",
-        "asset": "--asset",
-        "severity": "--severity",
-        "initiator": "--initiator",
-    }
     raw: dict[str, Any] = {
         "attacker": [a.strip() for v in ns.attacker for a in v.split(",") if a.strip()],
         "target": ns.target,

@@ -242,7 +242,7 @@ class Engine:
         ] = {}
 
     # ---- public ---------------------------------------------------------------------
-    CACHE_LIMIT = 250_000
+    CACHE_LIMIT = 40_000
 
     def check(self, scenario: Scenario) -> CheckResult:
         if len(self._groups) > self.CACHE_LIMIT:  # a long-running server: stay bounded

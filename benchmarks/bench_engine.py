@@ -58,7 +58,7 @@ def all_pairs(engine: Engine, day: date) -> None:
     codes = [s.iso3 for s in states.all_states()]
     pairs = list(permutations(codes, 2))
     t0 = time.perf_counter()
-    built = [Scenario.model_construct(attacker=(a,), target=t, date=day, where=None,
+    built = [Scenario(attacker=(a,), target=t, date=day, where=None,
                                       asset=Asset.territory, severity=Severity.armed_attack,
                                       initiator=Initiator.attacker) for a, t in pairs]
     base = time.perf_counter() - t0

@@ -147,11 +147,12 @@ def show(
     kb: KbOpt = None,
 ) -> None:
     """A treaty with its clauses, parties over time, invocations and sources."""
+    from foederis.model.dump import treaty_json
     from foederis.render import show_treaty
 
     t = _kb(kb).treaty(treaty_id)
     if fmt is Fmt.json:
-        _print_json(t.model_dump(mode="json", by_alias=True))
+        _print_json(treaty_json(t))
     else:
         show_treaty(out, t)
 

@@ -86,7 +86,7 @@ def show_treaty(console: Console, t: Treaty) -> None:
     console.print(parties)
     for s in t.suspensions:
         console.print(
-            f"[yellow]{s.kind}[/yellow] {s.from_}–{s.to or ''}: by {s.by} toward "
+            f"[yellow]{s.kind}[/yellow] {s.since}–{s.until or ''}: by {s.by} toward "
             f"{s.toward}. {s.summary or ''}"
         )
     if t.interpretations:

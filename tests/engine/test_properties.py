@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import TypeAdapter
 
 from foederis.engine.cascade import cascade
 from foederis.engine.check import Engine
@@ -18,6 +20,7 @@ from foederis.model.treaty import Treaty
 POOL = ["USA", "CAN", "FRA", "DEU", "JPN", "KOR", "PRK", "CHN", "RUS", "PHL", "AUS", "NZL"]
 AREAS = load_kb().areas
 START = date(1950, 1, 1)
+TreatyAdapter = TypeAdapter(Treaty)
 ACTIVE = {Status.triggered, Status.uncertain, Status.consultation}
 
 
@@ -76,7 +79,7 @@ def treaties(draw: st.DrawFn, tid: str) -> Treaty:
             )
         },
     }
-    return Treaty.model_validate(
+    return TreatyAdapter.validate_python(
         {
             "id": tid,
             "name": tid,
@@ -156,9 +159,7 @@ def test_removing_a_party_removes_exactly_its_obligations(
     if not others:
         return
     gone = data.draw(st.sampled_from(others))
-    cut = victim_treaty.model_copy(
-        update={"parties": [p for p in victim_treaty.parties if p.state != gone]}
-    )
+    cut = replace(victim_treaty, parties=[p for p in victim_treaty.parties if p.state != gone])
     reduced = [cut if t.id == victim_treaty.id else t for t in ts]
     before = active(kb_of(ts), s)
     after = active(kb_of(reduced), s)

@@ -80,7 +80,7 @@ def test_rio_members(kb):
 def test_rio_cuba_frozen(kb):
     t = kb.treaties["rio-treaty"]
     frozen = [s for s in t.suspensions if s.toward != "all" and "CUB" in s.toward]
-    assert frozen and frozen[0].from_ == date(1962, 1, 31)
+    assert frozen and frozen[0].since == date(1962, 1, 31)
 
 
 def test_rio_clauses(kb):
@@ -145,9 +145,9 @@ def test_oas_suspensions(kb):
     t = kb.treaties["oas-charter-1948"]
     cuba = [s for s in t.suspensions if s.toward != "all" and "CUB" in s.toward
             and s.kind == "suspended"]
-    assert cuba[0].from_ == date(1962, 1, 31) and cuba[0].to == date(2009, 6, 3)
+    assert cuba[0].since == date(1962, 1, 31) and cuba[0].until == date(2009, 6, 3)
     honduras = [s for s in t.suspensions if s.toward != "all" and "HND" in s.toward]
-    assert honduras[0].to == date(2011, 6, 1)
+    assert honduras[0].until == date(2011, 6, 1)
 
 
 def test_oas_clause(kb):
@@ -187,9 +187,9 @@ def test_arab_league_suspensions(kb):
         return [s for s in t.suspensions if s.by != "all" and state in s.by]
 
     (egy,) = toward("EGY")
-    assert egy.from_ == date(1979, 3, 31)
+    assert egy.since == date(1979, 3, 31)
     (syr,) = toward("SYR")
-    assert (syr.from_, syr.to) == (date(2011, 11, 16), date(2023, 5, 7))
+    assert (syr.since, syr.until) == (date(2011, 11, 16), date(2023, 5, 7))
     assert by("EGY") and by("SYR")
     # both remain parties throughout
     assert {"EGY", "SYR"} <= t.members_on(date(2015, 1, 1))

@@ -148,7 +148,7 @@ def test_csto_members(kb):
 def test_csto_armenia_frozen(kb):
     t = kb.treaties["csto"]
     frozen = [s for s in t.suspensions if s.kind == "frozen"]
-    assert {s.from_ for s in frozen} == {date(2024, 2, 22)}
+    assert {s.since for s in frozen} == {date(2024, 2, 22)}
     assert any(s.applies("RUS", "ARM") and s.active_on(date(2025, 1, 1)) for s in frozen)
     assert any(s.applies("ARM", "KAZ") and s.active_on(date(2025, 1, 1)) for s in frozen)
     assert not any(s.active_on(date(2024, 1, 1)) for s in frozen)

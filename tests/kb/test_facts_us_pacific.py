@@ -105,7 +105,7 @@ def test_anzus_us_suspension_toward_nzl(kb):
     t = kb.treaties["anzus"]
     (sus,) = t.suspensions
     assert sus.by == ["USA"] and sus.toward == ["NZL"]
-    assert sus.from_ == date(1986, 8, 11)
+    assert sus.since == date(1986, 8, 11)
     assert sus.active_on(date(2026, 1, 1))
     assert not sus.active_on(date(1986, 8, 10))
     assert sus.applies("USA", "NZL")

@@ -202,7 +202,7 @@ class _Cascade:
         original = state in self.s.attacker or state == self.s.target
         if original or self.mode is Mode.escalation:
             return Scenario(
-                attacker=enemies,
+                attacker=tuple(enemies),
                 target=state,
                 date=self.s.date,
                 asset=Asset.territory,
@@ -210,7 +210,7 @@ class _Cascade:
                 initiator=initiator,
             )
         return Scenario(
-            attacker=enemies,
+            attacker=tuple(enemies),
             target=state,
             date=self.s.date,
             where=self.s.where or self.s.target,

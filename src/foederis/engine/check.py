@@ -191,7 +191,7 @@ class CheckResult:
 
 
 def scenario_json(s: Scenario, place_name: str | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = s.model_dump(mode="json")
+    out: dict[str, Any] = s.to_json()
     out["place"] = place_name
     return out
 
@@ -390,7 +390,7 @@ class Engine:
                             "suspension",
                             Verdict.failed,
                             f"{_name(state)}'s obligations toward {_name(s.target)} "
-                            f"are suspended since {sus.from_}",
+                            f"are suspended since {sus.since}",
                             ssrc,
                         )
                     )
@@ -399,7 +399,7 @@ class Engine:
                         Reason(
                             "suspension",
                             Verdict.unknown,
-                            f"participation is frozen since {sus.from_}: "
+                            f"participation is frozen since {sus.since}: "
                             f"{sus.summary or 'the party does not take part'}",
                             ssrc,
                         )

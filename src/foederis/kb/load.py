@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from foederis.errors import Problem
 from foederis.kb.yamlfile import PathKey, YamlDoc, read_yaml
 from foederis.model.area import Area, AreaFile
 from foederis.model.treaty import Treaty
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 
 @dataclass
@@ -85,9 +85,22 @@ def _add_areas(raw: RawKB, doc: YamlDoc) -> None:
         raw.area_docs[area.id] = (doc, ("areas", i))
 
 
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type[Any]) -> TypeAdapter[Any]:
+    if model not in _ADAPTERS:
+        _ADAPTERS[model] = TypeAdapter(model)
+    return _ADAPTERS[model]
+
+
 def _to_model(model: type[M], doc: YamlDoc, problems: list[Problem]) -> M | None:
+    if not isinstance(doc.data, dict):
+        problems.append(doc.problem((), "expected a mapping of keys to values"))
+        return None
     try:
-        return model.model_validate(doc.data)
+        result: M = _adapter(model).validate_python(doc.data)
+        return result
     except ValidationError as exc:
         for err in exc.errors():
             problems.append(_problem_from_pydantic(doc, err))
@@ -108,7 +121,7 @@ def _problem_from_pydantic(doc: YamlDoc, err: Any) -> Problem:
     kind = err["type"]
     msg = str(err["msg"])
     hint: str | None = None
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         msg = "unknown key"
         hint = "see docs/kb-format.md for the keys this entry takes (check the spelling)"
     elif kind == "missing":

@@ -13,7 +13,7 @@ from foederis import states
 from foederis.errors import Problem
 from foederis.kb.load import LoadedTreaty, RawKB
 from foederis.kb.yamlfile import PathKey, YamlDoc
-from foederis.model.treaty import Treaty
+from foederis.model.treaty import Scope, Treaty
 
 AREA_TOKENS = frozenset({"party_home", "party_territory", "anywhere"})
 
@@ -87,6 +87,31 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
             f"rename the file to {t.id}.yaml or change the id",
         )
 
+    if not t.sources:
+        add(("sources",), "a treaty needs at least one source", "list every URL relied on")
+    for i, src in enumerate(t.sources):
+        if not src.url.startswith(("http://", "https://")):
+            add(("sources", i, "url"), f"not an http(s) URL: {src.url!r}")
+    needs_source: list[tuple[PathKey, list[str]]] = [
+        (("interpretations", i, "sources"), x.sources) for i, x in enumerate(t.interpretations)
+    ]
+    needs_source += [
+        (("invocations", i, "sources"), x.sources) for i, x in enumerate(t.invocations)
+    ]
+    needs_source += [(("disputed", i, "sources"), x.sources) for i, x in enumerate(t.disputed)]
+    for path, ids in needs_source:
+        if not ids:
+            add(path, "needs at least one source id", "point it at an entry of `sources`")
+    for i, clause in enumerate(t.clauses):
+        scopes: list[tuple[PathKey, Scope]] = [((("clauses", i, "trigger", "scope", j)), sc)
+                  for j, sc in enumerate(clause.trigger.scope)]
+        for j, interp in enumerate(t.interpretations):
+            if interp.clause == clause.id:
+                scopes += [((("interpretations", j, "add_scope", k)), sc)
+                           for k, sc in enumerate(interp.add_scope)]
+        for path, sc in scopes:
+            if not sc.assets or not sc.areas:
+                add(path, "a scope needs at least one asset and one area")
     source_ids = [s.id for s in t.sources]
     _dupes(source_ids, ("sources",), "source id", add)
     _dupes([c.id for c in t.clauses], ("clauses",), "clause id", add)
@@ -149,10 +174,10 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
             if value != "all":
                 for j, code in enumerate(value):
                     state(("suspensions", i, key, j), code)
-        if sus.to is not None and sus.to < sus.from_:
+        if sus.until is not None and sus.until < sus.since:
             add(
-                ("suspensions", i, "to"),
-                f"suspension ends ({sus.to}) before it starts ({sus.from_})",
+                ("suspensions", i, "until"),
+                f"suspension ends ({sus.until}) before it starts ({sus.since})",
             )
 
     for i, clause in enumerate(t.clauses):

@@ -1,72 +1,65 @@
-"""A scenario: who attacks whom, when, where, what is hit, how hard, and who started it."""
+"""A scenario: who attacks whom, when, where, what is hit, how hard, and who started it.
+
+A frozen dataclass that normalizes its input on construction (state names to ISO3 codes,
+text dates to dates, strings to enums) and raises ScenarioError naming the field at fault,
+so the CLI, the HTTP API and Python callers get the same checks and the same messages.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date as Date
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
+from foederis.errors import ScenarioError
 from foederis.model.enums import Asset, Initiator, Severity
 
 NON_STATE = "non-state"
 EARLIEST = Date(1815, 1, 1)
+E = TypeVar("E", bound=StrEnum)
 
 
-class Scenario(BaseModel):
+@dataclass(frozen=True)
+class Scenario:
     """Normalized scenario. States are ISO3 codes; names are resolved on input.
 
     ``attacker`` holds states and/or one non-state actor written ``non-state`` or
-    ``non-state:<name>`` (e.g. ``non-state:al-Qaeda``). ``where`` is a gazetteer id; None
-    means the target's own (home) territory."""
+    ``non-state:<name>`` (e.g. ``non-state:al-Qaeda``); a list or a comma-separated string
+    is accepted. ``where`` is a gazetteer id (or an ISO3 code for a state's home territory);
+    None means the target's own territory. ``date`` accepts a date or ``YYYY-MM-DD``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    attacker: tuple[str, ...] = Field(min_length=1)
+    attacker: tuple[str, ...]
     target: str
-    date: Date = Field(default_factory=Date.today)
+    date: Date = field(default_factory=Date.today)
     where: str | None = None
     asset: Asset = Asset.territory
     severity: Severity = Severity.armed_attack
     initiator: Initiator = Initiator.attacker
 
-    @field_validator("attacker", mode="before")
-    @classmethod
-    def _attackers(cls, value: object) -> object:
-        if isinstance(value, str):
-            value = [v for v in value.split(",") if v.strip()]
-        if not isinstance(value, list):
-            return value
-        out: list[str] = []
-        for item in value:
-            text = str(item).strip()
-            if text.lower().startswith(NON_STATE) or text.lower().startswith("non_state"):
-                label = text.split(":", 1)[1].strip() if ":" in text else ""
-                out.append(f"{NON_STATE}:{label}" if label else NON_STATE)
-            else:
-                out.append(_state(text))
-        return out
-
-    @field_validator("target", mode="before")
-    @classmethod
-    def _target(cls, value: object) -> object:
-        return _state(str(value)) if isinstance(value, str) else value
-
-    @field_validator("date")
-    @classmethod
-    def _date_range(cls, value: Date) -> Date:
-        if value < EARLIEST:
-            raise ValueError("dates before 1815-01-01 are outside the state system foederis covers")
-        return value
-
-    @model_validator(mode="after")
-    def _not_self(self) -> Scenario:
+    def __post_init__(self) -> None:
+        put = object.__setattr__
+        put(self, "attacker", _attackers(self.attacker))
+        put(self, "target", _state(self.target, "target"))
+        put(self, "date", _date(self.date))
+        where = self.where.strip() if isinstance(self.where, str) else self.where
+        if where is not None and not isinstance(where, str):
+            raise ScenarioError("where", "must be a place name or id")
+        put(self, "where", where or None)
+        put(self, "asset", _choice(Asset, self.asset, "asset"))
+        put(self, "severity", _choice(Severity, self.severity, "severity"))
+        put(self, "initiator", _choice(Initiator, self.initiator, "initiator"))
         if self.target in self.attacker:
-            raise ValueError(f"the attacker and the target are the same state ({self.target})")
-        return self
+            raise ScenarioError(
+                "target",
+                f"the attacker and the target are the same state ({self.target})",
+                "choose a target other than the attacker",
+            )
 
     @property
-    def attacker_states(self) -> list[str]:
-        return [a for a in self.attacker if not a.startswith(NON_STATE)]
+    def attacker_states(self) -> tuple[str, ...]:
+        return tuple(a for a in self.attacker if not a.startswith(NON_STATE))
 
     @property
     def non_state(self) -> str | None:
@@ -75,11 +68,71 @@ class Scenario(BaseModel):
                 return a.split(":", 1)[1] if ":" in a else "a non-state actor"
         return None
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "attacker": list(self.attacker),
+            "target": self.target,
+            "date": self.date.isoformat(),
+            "where": self.where,
+            "asset": self.asset.value,
+            "severity": self.severity.value,
+            "initiator": self.initiator.value,
+        }
 
-def _state(text: str) -> str:
+
+def _attackers(value: object) -> tuple[str, ...]:
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)):
+        raise ScenarioError("attacker", "must be a state or a list of states")
+    out: list[str] = []
+    for item in items:
+        text = str(item).strip()
+        if not text:
+            continue
+        if text.lower().startswith((NON_STATE, "non_state")):
+            label = text.split(":", 1)[1].strip() if ":" in text else ""
+            out.append(f"{NON_STATE}:{label}" if label else NON_STATE)
+        else:
+            out.append(_state(text, "attacker"))
+    if not out:
+        raise ScenarioError("attacker", "at least one attacker is required",
+                            "a state (ISO3 code or name) or non-state[:name]")
+    return tuple(dict.fromkeys(out))
+
+
+def _state(value: object, field_name: str) -> str:
     from foederis import states
 
+    if not isinstance(value, str) or not value.strip():
+        raise ScenarioError(field_name, "a state is required", "an ISO3 code or a name")
     try:
-        return states.parse_state(text)
+        return states.parse_state(value)
     except states.UnknownStateError as exc:
-        raise ValueError(str(exc)) from None
+        raise ScenarioError(field_name, str(exc).strip("'\"")) from None
+
+
+def _date(value: object) -> Date:
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, str):
+        try:
+            value = Date.fromisoformat(value.strip())
+        except ValueError:
+            raise ScenarioError("date", f"'{value}' is not a valid date",
+                                "use YYYY-MM-DD, a day that exists in the calendar") from None
+    if not isinstance(value, Date):
+        raise ScenarioError("date", "must be a date (YYYY-MM-DD)")
+    if value < EARLIEST:
+        raise ScenarioError("date", f"{value} is before 1815-01-01",
+                            "dates before 1815 are outside the state system foederis covers")
+    return value
+
+
+def _choice(kind: type[E], value: object, field_name: str) -> E:
+    try:
+        return kind(str(value))
+    except ValueError:
+        allowed = ", ".join(m.value for m in kind)
+        raise ScenarioError(
+            field_name, f"{value!r} is not allowed", f"allowed: {allowed}"
+        ) from None

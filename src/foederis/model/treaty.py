@@ -1,13 +1,18 @@
-"""Typed model of one treaty file (docs/kb-format.md). Validation of the shape lives here;
-checks that need the whole KB (states, areas, cross-references) live in kb/validate.py."""
+"""Typed model of one treaty file (docs/kb-format.md).
+
+Plain dataclasses, so that the engine and a fresh `foederis check` process never import
+pydantic: YAML is validated into these classes by pydantic (kb/load.py builds the
+validator) and the result is cached compiled (foederis.cache). Checks that need more than
+the shape (states, areas, source ids, dates, cross-references) live in kb/validate.py.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import field as _field
 from datetime import date as Date
 from functools import cached_property
 from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from foederis.model.enums import (
     Asset,
@@ -23,11 +28,13 @@ from foederis.model.enums import (
 AllOr = list[str] | Literal["all"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+STRICT = {"extra": "forbid"}  # pydantic config: unknown keys are errors
 
 
-class Source(_Strict):
+@dataclass(kw_only=True)
+class Source:
+    __pydantic_config__ = STRICT
+
     id: str
     url: str
     title: str | None = None
@@ -36,34 +43,34 @@ class Source(_Strict):
     archived_url: str | None = None
     note: str | None = None
 
-    @field_validator("url")
-    @classmethod
-    def _url_is_web(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
-            raise ValueError("must be an http(s) URL")
-        return value
 
 
-class Disputed(_Strict):
+@dataclass(kw_only=True)
+class Disputed:
     """The other reading of a fact that sources disagree on."""
+
+    __pydantic_config__ = STRICT
 
     field: str
     value: Any = None
-    sources: list[str] = Field(min_length=1)
+    sources: list[str] = _field(default_factory=list)
     note: str | None = None
 
 
-class Party(_Strict):
+@dataclass(kw_only=True)
+class Party:
     """One membership spell. ``joined: null``: the party's own date is not recorded (e.g. its
     ratification date is unknown); it is treated as bound from the treaty's entry into force,
     and the party's ``note`` says why."""
 
+    __pydantic_config__ = STRICT
+
     state: str
     joined: Date | None = None
     left: Date | None = None
-    sources: list[str] = Field(default_factory=list)
+    sources: list[str] = _field(default_factory=list)
     note: str | None = None
-    disputed: list[Disputed] = Field(default_factory=list)
+    disputed: list[Disputed] = _field(default_factory=list)
 
     def active_on(self, day: Date) -> bool:
         """Active on ``day``, assuming the treaty is in force that day."""
@@ -72,17 +79,20 @@ class Party(_Strict):
         return self.left is None or day < self.left
 
 
-class Suspension(_Strict):
+@dataclass(kw_only=True)
+class Suspension:
+    __pydantic_config__ = STRICT
+
     kind: Literal["suspended", "frozen"]
     by: AllOr
     toward: AllOr
-    from_: Date = Field(alias="from")
-    to: Date | None = None
+    since: Date
+    until: Date | None = None
     summary: str | None = None
-    sources: list[str] = Field(default_factory=list)
+    sources: list[str] = _field(default_factory=list)
 
     def active_on(self, day: Date) -> bool:
-        return self.from_ <= day and (self.to is None or day < self.to)
+        return self.since <= day and (self.until is None or day < self.until)
 
     def applies(self, obligated: str, protected: str) -> bool:
         by_ok = self.by == "all" or obligated in self.by
@@ -90,14 +100,20 @@ class Suspension(_Strict):
         return by_ok and to_ok
 
 
-class Scope(_Strict):
-    assets: list[Asset] = Field(min_length=1)
-    areas: list[str] = Field(min_length=1)
+@dataclass(kw_only=True)
+class Scope:
+    __pydantic_config__ = STRICT
+
+    assets: list[Asset] = _field(default_factory=list)
+    areas: list[str] = _field(default_factory=list)
 
 
-class Trigger(_Strict):
+@dataclass(kw_only=True)
+class Trigger:
+    __pydantic_config__ = STRICT
+
     event: Severity = Severity.armed_attack
-    scope: list[Scope] = Field(
+    scope: list[Scope] = _field(
         default_factory=lambda: [Scope(assets=[Asset.territory], areas=["party_territory"])]
     )
     adversaries: list[str] | None = None
@@ -105,29 +121,38 @@ class Trigger(_Strict):
     provocation_voids: bool | None = None
 
 
-class Obligation(_Strict):
+@dataclass(kw_only=True)
+class Obligation:
+    __pydantic_config__ = STRICT
+
     owed_by: AllOr = "all"
     owed_to: AllOr = "all"
     strength: Strength
 
 
-class Clause(_Strict):
+@dataclass(kw_only=True)
+class Clause:
+    __pydantic_config__ = STRICT
+
     id: str
     article: str
     type: ClauseType
     text: str | None = None
-    sources: list[str] = Field(default_factory=list)
-    trigger: Trigger = Field(default_factory=Trigger)
+    sources: list[str] = _field(default_factory=list)
+    trigger: Trigger = _field(default_factory=Trigger)
     obligation: Obligation
     note: str | None = None
-    disputed: list[Disputed] = Field(default_factory=list)
+    disputed: list[Disputed] = _field(default_factory=list)
 
     @property
     def label(self) -> str:
         return f"Art. {self.article}"
 
 
-class Interpretation(_Strict):
+@dataclass(kw_only=True)
+class Interpretation:
+    __pydantic_config__ = STRICT
+
     id: str
     clause: str
     date: Date
@@ -135,12 +160,15 @@ class Interpretation(_Strict):
     effect: Effect
     status: StatementStatus
     summary: str
-    add_scope: list[Scope] = Field(default_factory=list)
+    add_scope: list[Scope] = _field(default_factory=list)
     provocation_voids: bool | None = None
-    sources: list[str] = Field(min_length=1)
+    sources: list[str] = _field(default_factory=list)
 
 
-class Invocation(_Strict):
+@dataclass(kw_only=True)
+class Invocation:
+    __pydantic_config__ = STRICT
+
     id: str
     clause: str | None = None
     date: Date | None = None
@@ -149,15 +177,18 @@ class Invocation(_Strict):
     outcome: Outcome
     ended: Date | None = None
     summary: str | None = None
-    sources: list[str] = Field(min_length=1)
+    sources: list[str] = _field(default_factory=list)
 
 
-class Treaty(_Strict):
+@dataclass(kw_only=True)
+class Treaty:
+    __pydantic_config__ = STRICT
+
     id: str
     name: str
     short_name: str
     kind: TreatyKind = TreatyKind.alliance
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = _field(default_factory=list)
     atop_id: int | None = None
     cow_id: int | None = None
     signed: Date | None = None
@@ -169,13 +200,13 @@ class Treaty(_Strict):
     last_verified: Date | None = None
     summary: str | None = None
     note: str | None = None
-    sources: list[Source] = Field(min_length=1)
-    parties: list[Party] = Field(default_factory=list)
-    suspensions: list[Suspension] = Field(default_factory=list)
-    clauses: list[Clause] = Field(default_factory=list)
-    interpretations: list[Interpretation] = Field(default_factory=list)
-    invocations: list[Invocation] = Field(default_factory=list)
-    disputed: list[Disputed] = Field(default_factory=list)
+    sources: list[Source] = _field(default_factory=list)
+    parties: list[Party] = _field(default_factory=list)
+    suspensions: list[Suspension] = _field(default_factory=list)
+    clauses: list[Clause] = _field(default_factory=list)
+    interpretations: list[Interpretation] = _field(default_factory=list)
+    invocations: list[Invocation] = _field(default_factory=list)
+    disputed: list[Disputed] = _field(default_factory=list)
 
     # ---- queries -------------------------------------------------------------------
     @property

@@ -352,7 +352,7 @@ def _suspended(claim: Claim, t: Treaty, as_of: date) -> Verdict:
     hits = [
         s
         for s in t.suspensions
-        if s.from_ <= as_of and any(x == "all" or x in claim.states for x in [*s.by, *s.toward])
+        if s.since <= as_of and any(x == "all" or x in claim.states for x in [*s.by, *s.toward])
     ]
     if hits:
         return Verdict(

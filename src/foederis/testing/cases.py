@@ -122,7 +122,7 @@ def _pick(rows: list[Obligation], key: str, want: Expect) -> Obligation | None:
 def run_case(case: Case, kb: KnowledgeBase, *, explain: bool = False) -> list[str]:
     """The failures of one case as one-line messages (empty list = pass)."""
     m = case.model
-    scenario = Scenario.model_validate({**m.input, "date": m.date})
+    scenario = Scenario(**{**m.input, "date": m.date})
     result = check(scenario, kb)
     rows = result.obligations
     problems: list[str] = []

@@ -18,6 +18,7 @@ from foederis.exports.obligations import allies as find_allies
 from foederis.exports.obligations import directed_obligations, pending
 from foederis.exports.write import provenance
 from foederis.kb import KnowledgeBase
+from foederis.model.dump import treaty_json
 from foederis.model.enums import ClauseType
 from foederis.web import newsbridge
 from foederis.web.errors import ApiError, ErrorBody, invalid, not_found, state_hint
@@ -148,7 +149,7 @@ def get_treaty(request: Request,
                ) -> Response:
     """One treaty with its clauses, parties over time, invocations and sources."""
     t = kb_of(request).treaty(treaty_id)
-    return json_response(t.model_dump(mode="json", by_alias=True))
+    return json_response(treaty_json(t))
 
 
 @router.get("/states", tags=["knowledge base"],

@@ -17,16 +17,16 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    ValidationError,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from foederis import states
 from foederis.engine.cascade import Mode
+from foederis.errors import ScenarioError
 from foederis.model.enums import Asset, ClauseType, Initiator, Severity, Status, Strength
 from foederis.model.scenario import NON_STATE, Scenario
-from foederis.web.errors import from_pydantic, from_unknown_state
+from foederis.web.errors import from_scenario_error, from_unknown_state
 
 Name = Annotated[str, StringConstraints(max_length=100)]
 Text = Annotated[str, StringConstraints(max_length=300)]
@@ -107,9 +107,9 @@ def to_scenario(body: ScenarioIn) -> Scenario:
     if body.date is not None:
         fields["date"] = body.date
     try:
-        return Scenario.model_validate(fields)
-    except ValidationError as exc:
-        raise from_pydantic(exc, list(ScenarioIn.model_fields)) from None
+        return Scenario(**fields)
+    except ScenarioError as exc:
+        raise from_scenario_error(exc) from None
 
 
 # ---- responses (documentation of the JSON the library emits) ------------------------------

@@ -124,7 +124,7 @@ class ClauseGroup:
     Expanded into Obligation rows on demand (``CheckResult.obligations``) and memoized: the
     engine hands out the same group for the same (clause, scenario)."""
 
-    __slots__ = ("_expanded", "protects", "rows", "verdict")
+    __slots__ = ("_expanded", "_json", "protects", "rows", "verdict")
 
     def __init__(
         self,
@@ -136,6 +136,7 @@ class ClauseGroup:
         self.protects = protects
         self.rows = rows
         self._expanded: tuple[Obligation, ...] | None = None
+        self._json: dict[int, dict[str, Any]] | None = None
 
     def expand(self) -> tuple[Obligation, ...]:
         if self._expanded is None:
@@ -159,6 +160,25 @@ class ClauseGroup:
                 )
             self._expanded = tuple(out)
         return self._expanded
+
+    def json_of(self, o: Obligation) -> dict[str, Any]:
+        """``o.to_json()`` for one of this group's obligations, built once per group: the
+        reasons and sources the rows share are converted once and shared (read-only)."""
+        if self._json is None:
+            v = self.verdict
+            common = [r.to_json() for r in v.reasons]
+            sources = [src.to_json() for src in v.sources]
+            built: dict[int, dict[str, Any]] = {}
+            for ob, (_, own) in zip(self.expand(), self.rows, strict=True):
+                built[id(ob)] = {
+                    "state": ob.state, "protects": ob.protects, "treaty": ob.treaty,
+                    "clause": ob.clause, "article": ob.article, "type": ob.type.value,
+                    "status": ob.status.value, "strength": ob.strength.value,
+                    "reasons": [*common[:1], *(r.to_json() for r in own), *common[1:]],
+                    "sources": sources,
+                }
+            self._json = built
+        return self._json[id(o)]
 
 
 @dataclass
@@ -184,9 +204,10 @@ class CheckResult:
         return [o for o in self.obligations if o.status in ok and o.type in (ClauseType.defense,)]
 
     def to_json(self) -> dict[str, Any]:
+        owner = {id(o): g for g in self.groups for o in g.expand()}
         return {
             "scenario": scenario_json(self.scenario, self.place_name),
-            "obligations": [o.to_json() for o in self.obligations],
+            "obligations": [owner[id(o)].json_of(o) for o in self.obligations],
         }
 
 

@@ -18,6 +18,7 @@ from rich.console import Console
 
 from foederis import states
 from foederis.errors import ScenarioError
+from foederis.model.enums import ClaimStatus
 from foederis.scenario_cli import COMMANDS
 from foederis.scenario_cli import run as run_scenario_command
 
@@ -113,29 +114,11 @@ def treaties(
     base = _kb(kb)
     day = _day(on) if on else None
     code = _state(state, "--state") if state else None
-    rows = list(base.treaties.values())
-    if code:
-        rows = [t for t in rows if (code in t.members_on(day) if day else code in t.states())]
-    if day:
-        rows = [t for t in rows if t.is_in_force(day)]
-    if type_:
-        rows = [t for t in rows if any(c.type == type_ for c in t.clauses)]
+    rows = base.select(state=code, day=day, clause_type=type_)
     if fmt is Fmt.json:
-        _print_json(
-            [
-                {
-                    "id": t.id,
-                    "name": t.name,
-                    "short_name": t.short_name,
-                    "kind": t.kind.value,
-                    "signed": t.signed,
-                    "in_force": t.in_force,
-                    "ended": t.ended,
-                    "parties": sorted(t.members_on(day) if day else t.states()),
-                }
-                for t in rows
-            ]
-        )
+        from foederis.kb import treaty_summary
+
+        _print_json([treaty_summary(t, day) for t in rows])
     else:
         out.print(treaty_table(rows, day))
 
@@ -344,14 +327,6 @@ def stories(db: DbOpt = None, fmt: FormatOpt = Fmt.text) -> None:
                 f"  {mark} doc {d.id}  {d.outlet or '?'}  {d.published or ''}  {d.path}",
                 highlight=False,
             )
-
-
-class ClaimStatus(StrEnum):
-    confirmed = "confirmed"
-    conflict = "conflict"
-    stale = "stale"
-    new = "new"
-    unverifiable = "unverifiable"
 
 
 @app.command()

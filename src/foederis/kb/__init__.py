@@ -20,7 +20,7 @@ from foederis.kb.files import BUILTIN_DIR, builtin_files, layer_files, user_dirs
 from foederis.model.area import Area
 from foederis.model.treaty import Treaty
 
-__all__ = ["BUILTIN_DIR", "KnowledgeBase", "load_kb", "validate_paths"]
+__all__ = ["BUILTIN_DIR", "KnowledgeBase", "load_kb", "treaty_summary", "validate_paths"]
 
 
 @dataclass
@@ -62,6 +62,39 @@ class KnowledgeBase:
 
     def in_force(self, day: date) -> list[Treaty]:
         return [t for t in self.treaties.values() if t.is_in_force(day)]
+
+    def select(
+        self,
+        *,
+        state: str | None = None,
+        day: date | None = None,
+        clause_type: str | None = None,
+        text: str | None = None,
+    ) -> list[Treaty]:
+        """Treaties with ``state`` as a party (on ``day``, if given), in force on ``day``,
+        with a clause of ``clause_type``, whose id/names/aliases contain ``text``."""
+        rows = list(self.treaties.values())
+        if state:
+            rows = [t for t in rows if state in (t.members_on(day) if day else t.states())]
+        if day:
+            rows = [t for t in rows if t.is_in_force(day)]
+        if clause_type:
+            rows = [t for t in rows if any(c.type == clause_type for c in t.clauses)]
+        if text and text.strip():
+            needle = text.strip().lower()
+            rows = [t for t in rows
+                    if needle in " ".join([t.id, t.name, t.short_name, *t.aliases]).lower()]
+        return rows
+
+
+def treaty_summary(t: Treaty, day: date | None = None) -> dict[str, object]:
+    """One treaty as a row of `foederis treaties --format json` and `GET /api/treaties`:
+    ``parties`` are the parties on ``day`` when given, else every state ever a party."""
+    return {
+        "id": t.id, "name": t.name, "short_name": t.short_name, "kind": t.kind.value,
+        "signed": t.signed, "in_force": t.in_force, "ended": t.ended,
+        "parties": sorted(t.members_on(day) if day else t.states()),
+    }
 
 
 def _build(dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:

@@ -113,3 +113,13 @@ class Verdict(StrEnum):
     met = "met"
     failed = "failed"
     unknown = "unknown"
+
+
+class ClaimStatus(StrEnum):
+    """How a claim from the news compares with the knowledge base on the article's date."""
+
+    confirmed = "confirmed"
+    conflict = "conflict"
+    stale = "stale"
+    new = "new"
+    unverifiable = "unverifiable"

@@ -17,9 +17,9 @@ from foederis.engine.check import check as run_check
 from foederis.exports.obligations import allies as find_allies
 from foederis.exports.obligations import directed_obligations, pending
 from foederis.exports.write import provenance
-from foederis.kb import KnowledgeBase
+from foederis.kb import KnowledgeBase, treaty_summary
 from foederis.model.dump import treaty_json
-from foederis.model.enums import ClauseType
+from foederis.model.enums import ClaimStatus, ClauseType
 from foederis.web import newsbridge
 from foederis.web.errors import ApiError, ErrorBody, invalid, not_found, state_hint
 from foederis.web.schemas import (
@@ -122,21 +122,8 @@ def list_treaties(
     """The treaties of the knowledge base (as `foederis treaties --format json`)."""
     kb = kb_of(request)
     code = _state_param(state, "state") if state else None
-    rows = list(kb.treaties.values())
-    if code:
-        rows = [t for t in rows if (code in t.members_on(date) if date else code in t.states())]
-    if date:
-        rows = [t for t in rows if t.is_in_force(date)]
-    if type:
-        rows = [t for t in rows if any(c.type == type for c in t.clauses)]
-    if q and q.strip():
-        needle = q.strip().lower()
-        rows = [t for t in rows if needle in " ".join(
-            [t.id, t.name, t.short_name, *t.aliases]).lower()]
-    return json_response([
-        {"id": t.id, "name": t.name, "short_name": t.short_name, "kind": t.kind.value,
-         "signed": t.signed, "in_force": t.in_force, "ended": t.ended,
-         "parties": sorted(t.members_on(date) if date else t.states())} for t in rows])
+    rows = kb.select(state=code, day=date, clause_type=type, text=q)
+    return json_response([treaty_summary(t, date) for t in rows])
 
 
 @router.get("/treaties/{treaty_id}", tags=["knowledge base"], summary="One treaty",
@@ -257,7 +244,7 @@ def get_stories(request: Request) -> Response:
     **E422, **E503})
 def get_claims(
     request: Request,
-    status: Annotated[newsbridge.ClaimStatus | None,
+    status: Annotated[ClaimStatus | None,
                       Query(description="Only claims with this status.")] = None,
 ) -> Response:
     """Claims with their status against the KB (as `foederis claims --format json`)."""

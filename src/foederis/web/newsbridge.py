@@ -12,24 +12,16 @@ from __future__ import annotations
 import importlib
 import sqlite3
 from collections.abc import Sequence
-from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
 
+from foederis.model.enums import ClaimStatus
 from foederis.web.errors import ApiError, not_found, unavailable
 
 CONTEXT_CHARS = 280
-
-
-class ClaimStatus(StrEnum):
-    confirmed = "confirmed"
-    conflict = "conflict"
-    stale = "stale"
-    new = "new"
-    unverifiable = "unverifiable"
 
 
 @cache

@@ -27,6 +27,7 @@ from foederis.model.enums import (
     SEVERITY_TEXT,
     STRENGTH_TEXT,
     Asset,
+    ClaimStatus,
     ClauseType,
     Initiator,
     Severity,
@@ -217,10 +218,10 @@ def network_page(request: Request) -> HTMLResponse:
 @router.get("/review", response_class=HTMLResponse)
 def review_page(request: Request) -> HTMLResponse:
     status = request.query_params.get("status", "")
-    if status not in {s.value for s in newsbridge.ClaimStatus}:
+    if status not in {s.value for s in ClaimStatus}:
         status = ""
     ctx: dict[str, Any] = {"status": status, "statuses": [s.value for s in
-                                                          newsbridge.ClaimStatus],
+                                                          ClaimStatus],
                            "available": newsbridge.available(), "message": None}
     flash = request.query_params.get("done", "")
     if flash:
@@ -256,6 +257,6 @@ async def review_decide(request: Request, item_id: str) -> Response:
                                               "links": [("/review", "back")]},
                       status=exc.status)
     query = {"done": f"{decision}ed item {item_id}"}
-    if back in {s.value for s in newsbridge.ClaimStatus}:
+    if back in {s.value for s in ClaimStatus}:
         query["status"] = back
     return RedirectResponse("/review?" + urlencode(query), status_code=303)

@@ -412,6 +412,32 @@ def export_obligations(
     write_obligations(_kb(kb), _day(on), fmt.value, output)
 
 
+@export_app.command("dyad-years")
+def export_dyad_years(
+    start: Annotated[int, typer.Option(help="First year.", min=1815)],
+    end: Annotated[int, typer.Option(help="Last year.", max=2100)],
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    kb: KbOpt = None,
+) -> None:
+    """Directed dyad-years (ccode1 owes ccode2) with 0/1 flags by clause type, as CSV."""
+    import csv
+    import io
+
+    from foederis.exports.dyads import COLUMNS, create_dyad_years
+
+    if end < start:
+        raise ScenarioError("--end", f"{end} is before --start {start}")
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(create_dyad_years(_kb(kb), start, end))
+    if output:
+        output.write_text(buf.getvalue(), encoding="utf-8")
+        out.print(f"wrote {output}")
+    else:
+        sys.stdout.write(buf.getvalue())
+
+
 @export_app.command("coverage")
 def export_coverage(
     atop: Annotated[Path, typer.Option(help="ATOP 5.1 directed dyad-year CSV (atop5_1_ddyr.csv).")],

@@ -1,5 +1,6 @@
 """pytest collects scenario case files (``*.yaml`` under a ``scenarios`` directory whose
-top level has ``cases:``) and runs each case as a test item."""
+top level has ``cases:``) and runs each case as a test item. Installed as a pytest plugin
+(entry point ``foederis_scenarios``), so users' own case directories work the same way."""
 
 from __future__ import annotations
 
@@ -12,7 +13,12 @@ import pytest
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
     if file_path.suffix in (".yaml", ".yml") and file_path.parent.name == "scenarios":
-        return ScenarioFile.from_parent(parent, path=file_path)
+        try:
+            head = file_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+        if "\ncases:" in head or head.startswith("cases:"):  # a foederis case file
+            return ScenarioFile.from_parent(parent, path=file_path)
     return None
 
 

@@ -111,3 +111,22 @@ def test_export_obligations_csv_has_cow_codes(tmp_path: object) -> None:
     header, *lines = proc.stdout.splitlines()
     assert header.split(",")[:4] == ["obligated", "obligated_cow", "protected", "protected_cow"]
     assert any(line.startswith("USA,2,KOR,732,us-kor-1953") for line in lines)
+
+
+def test_foederis_test_reports_a_failing_case_in_one_line(tmp_path: object) -> None:
+    from pathlib import Path
+
+    case = Path(str(tmp_path)) / "wrong.yaml"
+    case.write_text(
+        "sources:\n  - {id: s, url: 'https://example.org/x'}\n"
+        "cases:\n  - name: A deliberately wrong expectation about Hawaii and NATO\n"
+        "    date: 2026-01-01\n"
+        "    input: {attacker: [CHN], target: USA, where: hawaii}\n"
+        "    output:\n      GBR->USA: {status: triggered, clause: nato#art-5}\n"
+        "    sources: [s]\n", encoding="utf-8")
+    proc = run("test", str(case))
+    assert proc.returncode == 1
+    assert "A deliberately wrong expectation" in proc.stderr
+    assert "GBR->USA nato#art-5 @2026-01-01: expected triggered, got not_triggered" in proc.stderr
+    assert "outside the area" in proc.stderr
+    assert "0 passed, 1 failed" in proc.stdout

@@ -252,12 +252,12 @@ def run_cases(
         problems = run_case(case, base, explain=explain)
         if problems:
             failures += 1
-            err.print(f"[red]FAIL[/red] {case.file}: {case.name}")
+            err.print(f"[red]FAIL[/red] {case.file}: {case.name}", soft_wrap=True)
             for p in problems:
-                err.print(f"    {p}")
+                err.print(f"    {p}", soft_wrap=True, markup=False)
         else:
             passed += 1
-            out.print(f"[green]ok[/green]   {case.name}")
+            out.print(f"[green]ok[/green]   {case.name}", soft_wrap=True)
     out.print(f"{passed} passed, {failures} failed")
     if failures:
         raise typer.Exit(1)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,6 +71,8 @@ def load_pickle(path: Path | None) -> object | None:
 def dump_pickle(path: Path | None, obj: object) -> None:
     if path is None:
         return
+    import tempfile  # only when writing: keeps the read path of a fresh process light
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")

@@ -28,6 +28,7 @@ CASES = {
     "unknown-key.yaml": (13, "signd", ["unknown key"]),
     "duplicate-key.yaml": (13, "signed", ["duplicate key"]),
     "malformed.yaml": (13, "(syntax)", ["malformed YAML"]),
+    "party-without-source.yaml": (10, "parties[0].sources", ["needs at least one source"]),
 }
 
 

@@ -99,6 +99,8 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
         (("invocations", i, "sources"), x.sources) for i, x in enumerate(t.invocations)
     ]
     needs_source += [(("disputed", i, "sources"), x.sources) for i, x in enumerate(t.disputed)]
+    needs_source += [(("parties", i, "sources"), p.sources) for i, p in enumerate(t.parties)]
+    needs_source += [(("clauses", i, "sources"), c.sources) for i, c in enumerate(t.clauses)]
     for path, ids in needs_source:
         if not ids:
             add(path, "needs at least one source id", "point it at an entry of `sources`")

@@ -24,6 +24,7 @@ from pydantic_core import PydanticCustomError
 from foederis import states
 from foederis.engine.cascade import Mode
 from foederis.errors import ScenarioError
+from foederis.exports.obligations import DirectedObligation
 from foederis.model.enums import Asset, ClauseType, Initiator, Severity, Status, Strength
 from foederis.model.scenario import NON_STATE, Scenario
 from foederis.web.errors import from_scenario_error, from_unknown_state
@@ -216,30 +217,16 @@ class AreaOut(_Out):
     within: list[str]
 
 
-class DirectedObligationOut(_Out):
-    obligated: str
-    obligated_cow: int | None
-    protected: str
-    protected_cow: int | None
-    treaty: str
-    clause: str
-    article: str
-    type: ClauseType
-    strength: Strength
-    frozen: bool
-    atop_id: int | None
-
-
 class AlliesOut(_Out):
     state: str
     date: Date
-    allies: list[DirectedObligationOut]
+    allies: list[DirectedObligation]
     signed_not_in_force: list[str]
 
 
 class ObligationsOut(_Out):
     metadata: dict[str, str]
-    obligations: list[DirectedObligationOut]
+    obligations: list[DirectedObligation]
 
 
 class NodeOut(_Out):

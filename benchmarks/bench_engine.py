@@ -46,10 +46,12 @@ def warm_check(engine: Engine) -> None:
     for s in built:
         engine.check(s)  # warm caches
     check_us = statistics.median(
-        _median_us(lambda s=s: engine.check(s).obligations, 2000) for s in built)
+        _median_us(lambda s=s: engine.check(s).obligations, 2000) for s in built
+    )
     base_us = statistics.median(
         _median_us(lambda a=a, t=t, d=d: Scenario(attacker=[a], target=t, date=d), 2000)
-        for a, t, d in cases)
+        for a, t, d in cases
+    )
     import random
 
     rnd = random.Random(7)
@@ -57,22 +59,37 @@ def warm_check(engine: Engine) -> None:
     fresh = []
     for _ in range(2000):
         a, t = rnd.sample(codes, 2)
-        fresh.append(Scenario(attacker=[a], target=t,
-                              date=date(1950, 1, 1) + timedelta(days=rnd.randrange(27000))))
+        fresh.append(
+            Scenario(
+                attacker=[a], target=t, date=date(1950, 1, 1) + timedelta(days=rnd.randrange(27000))
+            )
+        )
     fresh_us = statistics.median(
-        _median_us(lambda s=s: engine.check(s).to_json(), 1) for s in fresh)
+        _median_us(lambda s=s: engine.check(s).to_json(), 1) for s in fresh
+    )
     print(f"check + JSON, 2000 distinct random scenarios (median): {fresh_us:8.1f} µs")
-    print(f"warm check (median of 5 scenarios x 2000): {check_us:8.1f} µs   "
-          f"baseline Scenario(...) build: {base_us:6.1f} µs   ratio {check_us / base_us:5.1f}x")
+    print(
+        f"warm check (median of 5 scenarios x 2000): {check_us:8.1f} µs   "
+        f"baseline Scenario(...) build: {base_us:6.1f} µs   ratio {check_us / base_us:5.1f}x"
+    )
 
 
 def all_pairs(engine: Engine, day: date) -> None:
     codes = [s.iso3 for s in states.all_states()]
     pairs = list(permutations(codes, 2))
     t0 = time.perf_counter()
-    built = [Scenario(attacker=(a,), target=t, date=day, where=None,
-                                      asset=Asset.territory, severity=Severity.armed_attack,
-                                      initiator=Initiator.attacker) for a, t in pairs]
+    built = [
+        Scenario(
+            attacker=(a,),
+            target=t,
+            date=day,
+            where=None,
+            asset=Asset.territory,
+            severity=Severity.armed_attack,
+            initiator=Initiator.attacker,
+        )
+        for a, t in pairs
+    ]
     base = time.perf_counter() - t0
     t0 = time.perf_counter()
     groups = sum(len(engine.check(s).groups) for s in built)
@@ -86,15 +103,26 @@ def all_pairs(engine: Engine, day: date) -> None:
     assert groups == groups2
     print(f"all ordered pairs on {day}: {len(pairs)} scenarios, {rows} obligation rows")
     print(f"  check, cold caches:      {first:6.2f} s")
-    print(f"  check, warm caches:      {checked:6.2f} s   baseline building the scenarios: "
-          f"{base:5.2f} s   ratio {checked / base:5.1f}x")
+    print(
+        f"  check, warm caches:      {checked:6.2f} s   baseline building the scenarios: "
+        f"{base:5.2f} s   ratio {checked / base:5.1f}x"
+    )
     print(f"  check + expand all rows: {expanded:6.2f} s")
 
 
 def cli(runs: int) -> None:
     exe = [sys.executable, "-m", "foederis"]
-    args = ["check", "--attacker", "PRK", "--target", "KOR", "--date", "2010-11-23",
-            "--format", "json"]
+    args = [
+        "check",
+        "--attacker",
+        "PRK",
+        "--target",
+        "KOR",
+        "--date",
+        "2010-11-23",
+        "--format",
+        "json",
+    ]
     subprocess.run([*exe, *args], check=True, capture_output=True)  # fill the KB cache
 
     def timed(cmd: list[str]) -> float:
@@ -104,8 +132,10 @@ def cli(runs: int) -> None:
 
     bare = statistics.median(timed([sys.executable, "-c", "pass"]) for _ in range(runs))
     ours = statistics.median(timed([*exe, *args]) for _ in range(runs))
-    print(f"`foederis check` fresh process: {ours * 1000:6.0f} ms   baseline `python -c pass`: "
-          f"{bare * 1000:5.0f} ms   ratio {ours / bare:4.1f}x (target <= 3x)")
+    print(
+        f"`foederis check` fresh process: {ours * 1000:6.0f} ms   baseline `python -c pass`: "
+        f"{bare * 1000:5.0f} ms   ratio {ours / bare:4.1f}x (target <= 3x)"
+    )
 
 
 def main() -> None:

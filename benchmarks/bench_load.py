@@ -40,8 +40,14 @@ from urllib.parse import urlsplit
 SCENARIOS = [
     {"attacker": ["PRK"], "target": "KOR", "date": "2010-11-23", "where": "yeonpyeong-island"},
     {"attacker": ["RUS"], "target": "EST", "date": "2025-01-01"},
-    {"attacker": ["CHN"], "target": "PHL", "date": "2024-06-17", "where": "south-china-sea",
-     "asset": "coast_guard", "severity": "gray_zone"},
+    {
+        "attacker": ["CHN"],
+        "target": "PHL",
+        "date": "2024-06-17",
+        "where": "south-china-sea",
+        "asset": "coast_guard",
+        "severity": "gray_zone",
+    },
     {"attacker": ["CHN"], "target": "JPN", "date": "2026-01-01", "where": "senkaku-islands"},
 ]
 
@@ -76,12 +82,17 @@ class Phase:
             return lat[min(len(lat) - 1, round(p / 100 * (len(lat) - 1)))]
 
         return {
-            "phase": self.name, "request": f"{self.method} {self.path}",
-            "clients": self.clients, "seconds": round(self.seconds, 2),
-            "requests": self.requests, "errors": self.errors,
+            "phase": self.name,
+            "request": f"{self.method} {self.path}",
+            "clients": self.clients,
+            "seconds": round(self.seconds, 2),
+            "requests": self.requests,
+            "errors": self.errors,
             "requests_per_s": round(self.requests / self.seconds, 1) if self.seconds else 0,
-            "p50_ms": round(pct(50), 2), "p90_ms": round(pct(90), 2),
-            "p99_ms": round(pct(99), 2), "max_ms": round(lat[-1], 2) if lat else None,
+            "p50_ms": round(pct(50), 2),
+            "p90_ms": round(pct(90), 2),
+            "p99_ms": round(pct(99), 2),
+            "max_ms": round(lat[-1], 2) if lat else None,
             "mean_ms": round(statistics.fmean(lat), 2) if lat else None,
             "error_samples": self.error_samples[:3],
         }
@@ -114,8 +125,12 @@ async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
 
 
 def _request(method: str, host: str, path: str, body: bytes | None) -> bytes:
-    lines = [f"{method} {path} HTTP/1.1", f"Host: {host}", "Connection: keep-alive",
-             "Accept: application/json"]
+    lines = [
+        f"{method} {path} HTTP/1.1",
+        f"Host: {host}",
+        "Connection: keep-alive",
+        "Accept: application/json",
+    ]
     if body is not None:
         lines += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + (body or b"")
@@ -140,8 +155,9 @@ async def _client(phase: Phase, host: str, port: int, deadline: float, offset: i
                 reader, writer = await asyncio.open_connection(host, port)
             assert reader is not None
             if phase.distinct:
-                request = _request("POST", f"{host}:{port}", phase.path,
-                                   distinct_body(i * 7919 + offset))
+                request = _request(
+                    "POST", f"{host}:{port}", phase.path, distinct_body(i * 7919 + offset)
+                )
             else:
                 request = requests[i % len(requests)]
             start = time.perf_counter()
@@ -171,8 +187,7 @@ async def _client(phase: Phase, host: str, port: int, deadline: float, offset: i
 async def run_phase(phase: Phase, host: str, port: int, seconds: float) -> Phase:
     start = time.perf_counter()
     deadline = start + seconds
-    await asyncio.gather(*(_client(phase, host, port, deadline, n)
-                           for n in range(phase.clients)))
+    await asyncio.gather(*(_client(phase, host, port, deadline, n) for n in range(phase.clients)))
     phase.seconds = time.perf_counter() - start
     return phase
 
@@ -208,8 +223,18 @@ def loopback(host: str) -> bool:
 
 
 def print_table(rows: list[dict[str, object]]) -> None:
-    cols = ["phase", "request", "clients", "requests", "errors", "requests_per_s", "p50_ms",
-            "p90_ms", "p99_ms", "max_ms"]
+    cols = [
+        "phase",
+        "request",
+        "clients",
+        "requests",
+        "errors",
+        "requests_per_s",
+        "p50_ms",
+        "p90_ms",
+        "p99_ms",
+        "max_ms",
+    ]
     widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in cols}
     print("  ".join(c.ljust(widths[c]) for c in cols))
     for r in rows:
@@ -220,18 +245,29 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--clients", type=int, default=50, help="concurrent clients (50)")
     ap.add_argument("--duration", type=float, default=30.0, help="seconds of POST /api/check")
-    ap.add_argument("--baseline", type=float, default=10.0,
-                    help="seconds of GET /api/health first (0 to skip)")
-    ap.add_argument("--mix", choices=["repeat", "distinct", "both"], default="both",
-                    help="repeat: cycle four scenarios (served from the response cache "
-                         "after the first time); distinct: a different day each request "
-                         "(every one computed); both (default): one phase of each")
-    ap.add_argument("--url", help="a server already running on loopback, e.g. "
-                                  "http://127.0.0.1:8000 (default: start one)")
+    ap.add_argument(
+        "--baseline", type=float, default=10.0, help="seconds of GET /api/health first (0 to skip)"
+    )
+    ap.add_argument(
+        "--mix",
+        choices=["repeat", "distinct", "both"],
+        default="both",
+        help="repeat: cycle four scenarios (served from the response cache "
+        "after the first time); distinct: a different day each request "
+        "(every one computed); both (default): one phase of each",
+    )
+    ap.add_argument(
+        "--url",
+        help="a server already running on loopback, e.g. "
+        "http://127.0.0.1:8000 (default: start one)",
+    )
     ap.add_argument("--json", type=Path, help="also write the results to this JSON file")
     args = ap.parse_args()
-    if not 1 <= args.clients <= 500 or not 0 < args.duration <= 600 \
-            or not 0 <= args.baseline <= 600:
+    if (
+        not 1 <= args.clients <= 500
+        or not 0 < args.duration <= 600
+        or not 0 <= args.baseline <= 600
+    ):
         ap.error("clients must be 1..500 and durations at most 600 s")
 
     proc = None
@@ -248,17 +284,38 @@ def main() -> int:
         wait_ready(host, port)
         phases: list[Phase] = []
         if args.baseline > 0:
-            phases.append(asyncio.run(run_phase(
-                Phase("baseline", "GET", "/api/health", args.clients), host, port,
-                args.baseline)))
+            phases.append(
+                asyncio.run(
+                    run_phase(
+                        Phase("baseline", "GET", "/api/health", args.clients),
+                        host,
+                        port,
+                        args.baseline,
+                    )
+                )
+            )
         if args.mix in ("repeat", "both"):
-            phases.append(asyncio.run(run_phase(
-                Phase("check", "POST", "/api/check", args.clients), host, port,
-                args.duration)))
+            phases.append(
+                asyncio.run(
+                    run_phase(
+                        Phase("check", "POST", "/api/check", args.clients),
+                        host,
+                        port,
+                        args.duration,
+                    )
+                )
+            )
         if args.mix in ("distinct", "both"):
-            phases.append(asyncio.run(run_phase(
-                Phase("check-distinct", "POST", "/api/check", args.clients, distinct=True),
-                host, port, args.duration)))
+            phases.append(
+                asyncio.run(
+                    run_phase(
+                        Phase("check-distinct", "POST", "/api/check", args.clients, distinct=True),
+                        host,
+                        port,
+                        args.duration,
+                    )
+                )
+            )
     finally:
         if proc is not None:
             proc.terminate()
@@ -267,9 +324,11 @@ def main() -> int:
             except subprocess.TimeoutExpired:
                 proc.kill()
     rows = [p.summary() for p in phases]
-    print(f"foederis load test: {args.clients} clients on {host}:{port}, "
-          f"{platform.python_implementation()} {platform.python_version()}, "
-          f"{os.cpu_count()} CPU(s); server: uvicorn, 1 worker, access log off")
+    print(
+        f"foederis load test: {args.clients} clients on {host}:{port}, "
+        f"{platform.python_implementation()} {platform.python_version()}, "
+        f"{os.cpu_count()} CPU(s); server: uvicorn, 1 worker, access log off"
+    )
     print_table(rows)
     for r in rows:
         if r["errors"]:
@@ -278,8 +337,9 @@ def main() -> int:
         ok = r["errors"] == 0 and float(str(r["p99_ms"])) < 50
         print(f"{r['phase']}: target (0 errors, p99 < 50 ms) {'met' if ok else 'MISSED'}")
     if args.json:
-        args.json.write_text(json.dumps({"clients": args.clients, "phases": rows}, indent=2)
-                             + "\n", encoding="utf-8")
+        args.json.write_text(
+            json.dumps({"clients": args.clients, "phases": rows}, indent=2) + "\n", encoding="utf-8"
+        )
     return 0
 
 

@@ -10,8 +10,13 @@ import pytest
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foederis", *args], capture_output=True,
-                          text=True, check=False, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "foederis", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
 
 
 CHECK = ["check", "--attacker", "PRK", "--target", "KOR", "--date", "2010-11-23"]
@@ -22,18 +27,30 @@ CHECK = ["check", "--attacker", "PRK", "--target", "KOR", "--date", "2010-11-23"
     [
         (["check", "--attacker", "PRKK", "--target", "KOR"], ["--attacker", "did you mean PRK"]),
         (["check", "--attacker", "PRK", "--target", "PRK"], ["same state"]),
-        (["check", "--attacker", "PRK", "--target", "KOR", "--date", "2024-02-30"],
-         ["--date", "not a valid date", "YYYY-MM-DD"]),
-        (["check", "--attacker", "PRK", "--target", "KOR", "--date", "1700-01-01"],
-         ["--date", "1815"]),
-        (["check", "--attacker", "PRK", "--target", "KOR", "--where", "atlantis"],
-         ["--where", "unknown place 'atlantis'"]),
-        (["check", "--attacker", "PRK", "--target", "KOR", "--asset", "tanks"],
-         ["--asset", "allowed"]),
-        (["check", "--attacker", "PRK", "--target", "KOR", "--severity", "nuclear"],
-         ["--severity", "allowed"]),
-        (["check", "--attacker", "CHN", "--target", "USA", "--where", "senkaku-islands"],
-         ["--where", "held by Japan", "armed_forces"]),
+        (
+            ["check", "--attacker", "PRK", "--target", "KOR", "--date", "2024-02-30"],
+            ["--date", "not a valid date", "YYYY-MM-DD"],
+        ),
+        (
+            ["check", "--attacker", "PRK", "--target", "KOR", "--date", "1700-01-01"],
+            ["--date", "1815"],
+        ),
+        (
+            ["check", "--attacker", "PRK", "--target", "KOR", "--where", "atlantis"],
+            ["--where", "unknown place 'atlantis'"],
+        ),
+        (
+            ["check", "--attacker", "PRK", "--target", "KOR", "--asset", "tanks"],
+            ["--asset", "allowed"],
+        ),
+        (
+            ["check", "--attacker", "PRK", "--target", "KOR", "--severity", "nuclear"],
+            ["--severity", "allowed"],
+        ),
+        (
+            ["check", "--attacker", "CHN", "--target", "USA", "--where", "senkaku-islands"],
+            ["--where", "held by Japan", "armed_forces"],
+        ),
         (["cascade", "--attacker", "PRK", "--target", "KOR", "--mode", "chaos"], ["--mode"]),
         (["check", "--target", "KOR"], ["--attacker"]),
         (["show", "natto"], ["unknown treaty 'natto'", "nato"]),
@@ -56,8 +73,16 @@ def test_check_json_has_the_documented_keys() -> None:
     assert set(data) == {"scenario", "obligations"}
     assert data["scenario"]["target"] == "KOR"
     row = next(o for o in data["obligations"] if o["clause"] == "us-kor-1953#art-3")
-    assert set(row) >= {"state", "protects", "treaty", "clause", "status", "strength",
-                        "reasons", "sources"}
+    assert set(row) >= {
+        "state",
+        "protects",
+        "treaty",
+        "clause",
+        "status",
+        "strength",
+        "reasons",
+        "sources",
+    }
     assert (row["state"], row["protects"], row["status"]) == ("USA", "KOR", "triggered")
     assert all(s["url"].startswith("http") for s in row["sources"])
 
@@ -84,8 +109,9 @@ def test_allies_prk_2025_and_before_entry_into_force() -> None:
     rows = {(r["obligated"], r["treaty"], r["article"]) for r in later["allies"]}
     assert ("RUS", "rus-prk-2024", "Art. 4") in rows
     assert any(r[0] == "CHN" and r[1] == "prc-prk-1961" for r in rows)
-    before = json.loads(run("allies", "North Korea", "--date", "2024-07-01", "--format",
-                            "json").stdout)
+    before = json.loads(
+        run("allies", "North Korea", "--date", "2024-07-01", "--format", "json").stdout
+    )
     assert "RUS" not in {r["obligated"] for r in before["allies"]}
     assert before["signed_not_in_force"] == ["rus-prk-2024"]
 
@@ -98,8 +124,9 @@ def test_allies_new_zealand_2026() -> None:
 
 
 def test_treaties_filters_and_show_json() -> None:
-    listed = json.loads(run("treaties", "--state", "PHL", "--date", "2024-06-17", "--format",
-                            "json").stdout)
+    listed = json.loads(
+        run("treaties", "--state", "PHL", "--date", "2024-06-17", "--format", "json").stdout
+    )
     assert "us-phl-1951" in {t["id"] for t in listed}
     shown = json.loads(run("show", "nato", "--format", "json").stdout)
     assert shown["id"] == "nato" and shown["clauses"] and shown["sources"]
@@ -123,7 +150,9 @@ def test_foederis_test_reports_a_failing_case_in_one_line(tmp_path: object) -> N
         "    date: 2026-01-01\n"
         "    input: {attacker: [CHN], target: USA, where: hawaii}\n"
         "    output:\n      GBR->USA: {status: triggered, clause: nato#art-5}\n"
-        "    sources: [s]\n", encoding="utf-8")
+        "    sources: [s]\n",
+        encoding="utf-8",
+    )
     proc = run("test", str(case))
     assert proc.returncode == 1
     assert "A deliberately wrong expectation" in proc.stderr

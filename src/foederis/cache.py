@@ -63,8 +63,15 @@ def load_pickle(path: Path | None) -> object | None:
         with path.open("rb") as fh:
             obj: object = pickle.load(fh)
             return obj
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-            TypeError, ValueError):
+    except (
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        TypeError,
+        ValueError,
+    ):
         return None
 
 

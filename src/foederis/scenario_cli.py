@@ -27,9 +27,15 @@ COMMANDS = {
 }
 
 
-OPTIONS = {"attacker": "--attacker", "target": "--target", "date": "--date",
-           "where": "--where", "asset": "--asset", "severity": "--severity",
-           "initiator": "--initiator"}
+OPTIONS = {
+    "attacker": "--attacker",
+    "target": "--target",
+    "date": "--date",
+    "where": "--where",
+    "asset": "--asset",
+    "severity": "--severity",
+    "initiator": "--initiator",
+}
 
 
 class _Parser(argparse.ArgumentParser):

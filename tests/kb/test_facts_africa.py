@@ -110,7 +110,15 @@ def test_great_lakes_first_eight_ratifiers(kb):
     t = kb.treaties["icglr-2006"]
     assert t.members_on(date(2008, 6, 20)) == set()
     assert t.members_on(date(2018, 6, 1)) >= {
-        "BDI", "CAF", "COD", "COG", "KEN", "RWA", "TZA", "UGA"}
+        "BDI",
+        "CAF",
+        "COD",
+        "COG",
+        "KEN",
+        "RWA",
+        "TZA",
+        "UGA",
+    }
 
 
 # --- ECCAS Mutual Assistance Pact --------------------------------------------------------

@@ -143,8 +143,11 @@ def test_oas_members(kb):
 
 def test_oas_suspensions(kb):
     t = kb.treaties["oas-charter-1948"]
-    cuba = [s for s in t.suspensions if s.toward != "all" and "CUB" in s.toward
-            and s.kind == "suspended"]
+    cuba = [
+        s
+        for s in t.suspensions
+        if s.toward != "all" and "CUB" in s.toward and s.kind == "suspended"
+    ]
     assert cuba[0].since == date(1962, 1, 31) and cuba[0].until == date(2009, 6, 3)
     honduras = [s for s in t.suspensions if s.toward != "all" and "HND" in s.toward]
     assert honduras[0].until == date(2011, 6, 1)

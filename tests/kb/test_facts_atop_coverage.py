@@ -31,7 +31,19 @@ def test_sadc_pact_in_force_2008(kb):
 def test_sadc_pact_parties_in_2018(kb):
     members = kb.treaties["sadc-mdp-2003"].members_on(date(2018, 12, 31))
     assert members == {
-        "BWA", "COD", "LSO", "MWI", "MUS", "MOZ", "NAM", "ZAF", "SWZ", "TZA", "ZMB", "ZWE"}
+        "BWA",
+        "COD",
+        "LSO",
+        "MWI",
+        "MUS",
+        "MOZ",
+        "NAM",
+        "ZAF",
+        "SWZ",
+        "TZA",
+        "ZMB",
+        "ZWE",
+    }
     assert "AGO" not in members  # had not signed (SA DoD presentation); ATOP lists it
 
 

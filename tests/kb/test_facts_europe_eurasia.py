@@ -139,7 +139,16 @@ def test_csto_dates(kb):
 def test_csto_members(kb):
     t = kb.treaties["csto"]
     assert t.members_on(date(1995, 1, 1)) == {
-        "ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "RUS", "TJK", "UZB"}
+        "ARM",
+        "AZE",
+        "BLR",
+        "GEO",
+        "KAZ",
+        "KGZ",
+        "RUS",
+        "TJK",
+        "UZB",
+    }
     assert t.members_on(date(2000, 1, 1)) == {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}
     assert "UZB" in t.members_on(date(2010, 1, 1))
     assert t.members_on(date(2026, 1, 1)) == {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}

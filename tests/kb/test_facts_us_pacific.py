@@ -54,8 +54,9 @@ def test_us_phl_interpretations(kb):
     assert any("south-china-sea" in s.areas for s in pompeo.add_scope)
     first_cg = by_id["us-2023-05-01-coast-guard"]
     assert first_cg.date == date(2023, 5, 1)
-    assert any("coast_guard" in s.assets and "south-china-sea" in s.areas
-               for s in first_cg.add_scope)
+    assert any(
+        "coast_guard" in s.assets and "south-china-sea" in s.areas for s in first_cg.add_scope
+    )
     campbell = by_id["us-2024-06-18-campbell"]
     assert campbell.date == date(2024, 6, 18)
     assert any("coast_guard" in s.assets for s in campbell.add_scope)

@@ -17,9 +17,15 @@ from typing import Any
 import uvicorn
 
 CHROMIUM = Path(os.environ.get("FOEDERIS_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @contextmanager
@@ -29,8 +35,7 @@ def live_server(app: Any) -> Iterator[str]:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                            lifespan="off")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -50,8 +55,10 @@ def live_server(app: Any) -> Iterator[str]:
 def chromium_missing() -> str | None:
     """Why the browser tests cannot run here, or None when they can."""
     if not CHROMIUM.exists():
-        return (f"Chromium is not installed at {CHROMIUM} "
-                "(apt-get install chromium; scripts/test.sh does it)")
+        return (
+            f"Chromium is not installed at {CHROMIUM} "
+            "(apt-get install chromium; scripts/test.sh does it)"
+        )
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:

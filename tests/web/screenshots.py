@@ -35,11 +35,19 @@ def main() -> int:
         db = Path(tmp) / "news.sqlite"
         seed_news(db, Path(tmp))
         with live_server(create_app(db_path=db)) as base, chromium() as browser:
-            def shot(name: str, path: str, width: int = 1280, height: int = 860,
-                     full: bool = False, ready: str | None = None,
-                     action: str | None = None) -> None:
-                page = browser.new_page(viewport={"width": width, "height": height},
-                                        device_scale_factor=1)
+
+            def shot(
+                name: str,
+                path: str,
+                width: int = 1280,
+                height: int = 860,
+                full: bool = False,
+                ready: str | None = None,
+                action: str | None = None,
+            ) -> None:
+                page = browser.new_page(
+                    viewport={"width": width, "height": height}, device_scale_factor=1
+                )
                 page.goto(base + path)
                 if ready:
                     page.wait_for_selector(ready)
@@ -56,10 +64,20 @@ def main() -> int:
             shot("treaties", "/treaties")
             shot("treaty-nato", "/treaties/nato")
             shot("treaty-nato-timeline", "/treaties/nato#parties")
-            shot("network", "/network?date=2022-12-31&state=FIN",
-                 ready="#network[data-date='2022-12-31'] .edge", height=900)
-            shot("network-phone", "/network?date=2022-12-31&state=FIN", width=390,
-                 height=844, ready="#network[data-date='2022-12-31'] .edge", full=True)
+            shot(
+                "network",
+                "/network?date=2022-12-31&state=FIN",
+                ready="#network[data-date='2022-12-31'] .edge",
+                height=900,
+            )
+            shot(
+                "network-phone",
+                "/network?date=2022-12-31&state=FIN",
+                width=390,
+                height=844,
+                ready="#network[data-date='2022-12-31'] .edge",
+                full=True,
+            )
             shot("review", "/review", full=True)
             shot("api-docs", "/docs", ready=".opblock")
     return 0

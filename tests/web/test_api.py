@@ -17,8 +17,12 @@ from foederis.model.dump import treaty_json
 from foederis.model.scenario import Scenario
 from foederis.web import create_app, newsbridge
 
-YEONPYEONG = {"attacker": ["PRK"], "target": "KOR", "date": "2010-11-23",
-              "where": "yeonpyeong-island"}
+YEONPYEONG = {
+    "attacker": ["PRK"],
+    "target": "KOR",
+    "date": "2010-11-23",
+    "where": "yeonpyeong-island",
+}
 ERROR_KEYS = {"error", "message", "field", "hint", "errors"}
 
 
@@ -40,15 +44,24 @@ def test_treaties_list_and_filters(client: AsgiClient) -> None:
     rows = client.get("/api/treaties").json()
     ids = {r["id"] for r in rows}
     assert {"nato", "us-kor-1953", "anzus"} <= ids
-    assert set(rows[0]) == {"id", "name", "short_name", "kind", "signed", "in_force", "ended",
-                            "parties"}
+    assert set(rows[0]) == {
+        "id",
+        "name",
+        "short_name",
+        "kind",
+        "signed",
+        "in_force",
+        "ended",
+        "parties",
+    }
     today = client.get("/api/treaties", params={"date": "2026-01-01", "state": "FIN"}).json()
     nato = next(r for r in today if r["id"] == "nato")
     assert len(nato["parties"]) == 32 and "FIN" in nato["parties"]
     before = client.get("/api/treaties", params={"date": "2022-06-01", "state": "Finland"})
     assert "nato" not in {r["id"] for r in before.json()}
-    assert [r["id"] for r in client.get("/api/treaties", params={"q": "washington"}).json()] \
-        == ["nato"]
+    assert [r["id"] for r in client.get("/api/treaties", params={"q": "washington"}).json()] == [
+        "nato"
+    ]
     consult = client.get("/api/treaties", params={"type": "consultation"}).json()
     assert consult and len(consult) < len(rows)
 
@@ -113,8 +126,9 @@ def test_obligations_export(client: AsgiClient) -> None:
     assert data["metadata"]["as_of"] == "2018-12-31"
     rows = data["obligations"]
     assert any(r["obligated"] == "USA" and r["protected"] == "JPN" for r in rows)
-    defense = client.get("/api/obligations",
-                         params={"date": "2018-12-31", "type": "defense"}).json()
+    defense = client.get(
+        "/api/obligations", params={"date": "2018-12-31", "type": "defense"}
+    ).json()
     assert 0 < len(defense["obligations"]) < len(rows)
     assert {r["type"] for r in defense["obligations"]} == {"defense"}
 
@@ -122,8 +136,11 @@ def test_obligations_export(client: AsgiClient) -> None:
 def test_network(client: AsgiClient) -> None:
     def nato_edges(day: str, state: str) -> int:
         data = client.get("/api/network", params={"date": day}).json()
-        return sum(1 for e in data["edges"] if e["treaty"] == "nato"
-                   and state in (e["source"], e["target"]))
+        return sum(
+            1
+            for e in data["edges"]
+            if e["treaty"] == "nato" and state in (e["source"], e["target"])
+        )
 
     assert nato_edges("2022-12-31", "FIN") == 0
     assert nato_edges("2022-12-31", "DEU") == 29
@@ -147,8 +164,10 @@ def test_check_yeonpyeong_same_json_as_library(client: AsgiClient) -> None:
 
 
 def test_check_accepts_names_and_comma_lists(client: AsgiClient) -> None:
-    data = client.post("/api/check", json={"attacker": "North Korea, China", "target":
-                                           "South Korea", "date": "2010-11-23"}).json()
+    data = client.post(
+        "/api/check",
+        json={"attacker": "North Korea, China", "target": "South Korea", "date": "2010-11-23"},
+    ).json()
     assert data["scenario"]["attacker"] == ["PRK", "CHN"]
     assert data["scenario"]["target"] == "KOR"
 
@@ -162,26 +181,30 @@ def test_cascade_same_json_as_library(client: AsgiClient) -> None:
     assert data["mode"] == "escalation" and len(data["rounds"]) <= 3
 
 
-@pytest.mark.parametrize(("body", "field", "hint"), [
-    ({"attacker": ["PRK"], "target": "Atlantis"}, "target", "ISO3"),
-    ({"attacker": ["PRK"], "target": "KOX"}, "target", "KOR"),
-    ({"attacker": ["Nowhere"], "target": "KOR"}, "attacker", "ISO3"),
-    ({"attacker": [], "target": "KOR"}, "attacker", "at least 1"),
-    ({"target": "KOR"}, "attacker", "required"),
-    ({"attacker": ["PRK"], "target": "PRK"}, "target", "other than"),
-    ({"attacker": ["PRK"], "target": "KOR", "date": "2010-13-01"}, "date", "YYYY-MM-DD"),
-    ({"attacker": ["PRK"], "target": "KOR", "date": "1700-01-01"}, "date", "1815"),
-    ({"attacker": ["PRK"], "target": "KOR", "date": 0}, "date", "YYYY-MM-DD"),
-    ({"attacker": ["PRK"], "target": "KOR", "where": "atlantis"}, "where", "/api/areas"),
-    ({"attacker": ["PRK"], "target": "KOR", "where": "hawaii"}, "where", "armed_forces"),
-    ({"attacker": ["PRK"], "target": "KOR", "severity": "huge"}, "severity", "armed_attack"),
-    ({"attacker": ["PRK"], "target": "KOR", "asset": "moon"}, "asset", "territory"),
-    ({"attacker": ["PRK"], "target": "KOR", "initiator": "x"}, "initiator", "unknown"),
-    ({"attacker": ["PRK"], "target": "KOR", "color": "red"}, "color", "allowed fields"),
-    ({"attacker": ["PRK"], "target": "K" * 101}, "target", "at most 100"),
-])
+@pytest.mark.parametrize(
+    ("body", "field", "hint"),
+    [
+        ({"attacker": ["PRK"], "target": "Atlantis"}, "target", "ISO3"),
+        ({"attacker": ["PRK"], "target": "KOX"}, "target", "KOR"),
+        ({"attacker": ["Nowhere"], "target": "KOR"}, "attacker", "ISO3"),
+        ({"attacker": [], "target": "KOR"}, "attacker", "at least 1"),
+        ({"target": "KOR"}, "attacker", "required"),
+        ({"attacker": ["PRK"], "target": "PRK"}, "target", "other than"),
+        ({"attacker": ["PRK"], "target": "KOR", "date": "2010-13-01"}, "date", "YYYY-MM-DD"),
+        ({"attacker": ["PRK"], "target": "KOR", "date": "1700-01-01"}, "date", "1815"),
+        ({"attacker": ["PRK"], "target": "KOR", "date": 0}, "date", "YYYY-MM-DD"),
+        ({"attacker": ["PRK"], "target": "KOR", "where": "atlantis"}, "where", "/api/areas"),
+        ({"attacker": ["PRK"], "target": "KOR", "where": "hawaii"}, "where", "armed_forces"),
+        ({"attacker": ["PRK"], "target": "KOR", "severity": "huge"}, "severity", "armed_attack"),
+        ({"attacker": ["PRK"], "target": "KOR", "asset": "moon"}, "asset", "territory"),
+        ({"attacker": ["PRK"], "target": "KOR", "initiator": "x"}, "initiator", "unknown"),
+        ({"attacker": ["PRK"], "target": "KOR", "color": "red"}, "color", "allowed fields"),
+        ({"attacker": ["PRK"], "target": "K" * 101}, "target", "at most 100"),
+    ],
+)
 def test_check_invalid_input_is_422_with_field_and_hint(
-        client: AsgiClient, body: dict[str, Any], field: str, hint: str) -> None:
+    client: AsgiClient, body: dict[str, Any], field: str, hint: str
+) -> None:
     data = error(client.post("/api/check", json=body), 422)
     assert data["error"] == "invalid_input"
     assert data["field"] == field, data
@@ -197,8 +220,10 @@ def test_cascade_invalid_mode_and_rounds(client: AsgiClient) -> None:
 
 
 def test_malformed_bodies(client: AsgiClient) -> None:
-    data = error(client.post("/api/check", content=b"{nope",
-                             headers={"content-type": "application/json"}), 422)
+    data = error(
+        client.post("/api/check", content=b"{nope", headers={"content-type": "application/json"}),
+        422,
+    )
     assert data["field"] == "body" and "JSON" in data["hint"]
     error(client.post("/api/check", json=["PRK", "KOR"]), 422)
     error(client.post("/api/check"), 422)
@@ -212,9 +237,18 @@ def test_unknown_routes_and_methods_are_json(client: AsgiClient) -> None:
 # ---- docs, static, health ------------------------------------------------------------------------
 def test_openapi_and_offline_docs(client: AsgiClient) -> None:
     schema = client.get("/openapi.json").json()
-    for path in ("/api/treaties", "/api/treaties/{treaty_id}", "/api/states",
-                 "/api/allies/{state}", "/api/check", "/api/cascade", "/api/obligations",
-                 "/api/stories", "/api/claims", "/api/review/{item_id}"):
+    for path in (
+        "/api/treaties",
+        "/api/treaties/{treaty_id}",
+        "/api/states",
+        "/api/allies/{state}",
+        "/api/check",
+        "/api/cascade",
+        "/api/obligations",
+        "/api/stories",
+        "/api/claims",
+        "/api/review/{item_id}",
+    ):
         assert path in schema["paths"], path
     assert "422" in schema["paths"]["/api/check"]["post"]["responses"]
     html = client.get("/docs").text
@@ -228,7 +262,7 @@ def test_openapi_and_offline_docs(client: AsgiClient) -> None:
 def test_pages_load_only_local_assets(client: AsgiClient) -> None:
     for url in ("/", "/treaties", "/treaties/nato", "/network", "/review"):
         html = client.get(url).text
-        for marker in ('src="http', "href=\"http://cdn", "@import", "googleapis"):
+        for marker in ('src="http', 'href="http://cdn', "@import", "googleapis"):
             assert marker not in html, (url, marker)
 
 
@@ -272,8 +306,10 @@ def test_review_accept_reject_and_errors(tmp_path: Path) -> None:
         assert patch.parent == tmp_path / "review-patches"
         again = error(c.post(f"/api/review/{pid}", json={"decision": "reject"}), 409)
         assert again["error"] == "already_decided"
-        assert error(c.post("/api/review/9999", json={"decision": "reject"}),
-                     404)["error"] == "unknown_proposal"
+        assert (
+            error(c.post("/api/review/9999", json={"decision": "reject"}), 404)["error"]
+            == "unknown_proposal"
+        )
         error(c.post("/api/review/0", json={"decision": "reject"}), 422)
         error(c.post("/api/review/abc", json={"decision": "reject"}), 422)
 
@@ -281,8 +317,11 @@ def test_review_accept_reject_and_errors(tmp_path: Path) -> None:
 def test_news_unavailable_is_503(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(newsbridge, "_news", lambda: None)
     with AsgiClient(create_app(db_path=tmp_path / "x.sqlite3")) as c:
-        for resp in (c.get("/api/stories"), c.get("/api/claims"),
-                     c.post("/api/review/1", json={"decision": "accept"})):
+        for resp in (
+            c.get("/api/stories"),
+            c.get("/api/claims"),
+            c.post("/api/review/1", json={"decision": "accept"}),
+        ):
             assert error(resp, 503)["error"] == "unavailable"
         page = c.get("/review")
         assert page.status_code == 200 and "not available" in page.text

@@ -23,11 +23,15 @@ def edges(page: Any, selector: str) -> int:
 
 
 def set_year(page: Any, year: int) -> None:
-    page.eval_on_selector("#year", """(el, year) => {
+    page.eval_on_selector(
+        "#year",
+        """(el, year) => {
         el.value = String(year);
         el.dispatchEvent(new Event('input', {bubbles: true}));
         el.dispatchEvent(new Event('change', {bubbles: true}));
-    }""", year)
+    }""",
+        year,
+    )
 
 
 def test_yeonpyeong_from_the_form(page: Any, server: str) -> None:
@@ -55,7 +59,8 @@ def test_form_is_keyboard_usable_and_labelled(page: Any, server: str) -> None:
     page.goto(server + "/")
     unlabelled = page.eval_on_selector_all(
         "form.scenario input:not([type=hidden]), form.scenario select",
-        "els => els.filter(e => !e.labels || e.labels.length === 0).map(e => e.name)")
+        "els => els.filter(e => !e.labels || e.labels.length === 0).map(e => e.name)",
+    )
     assert unlabelled == []
     page.focus("#attacker")
     page.keyboard.type("RUS")
@@ -85,12 +90,16 @@ def test_network_slider_2022_finland_has_no_nato_edges(page: Any, server: str) -
     set_year(page, 2022)
     page.wait_for_selector("#network[data-date='2022-12-31']")
     assert page.locator("#year-out").inner_text() == "2022"
-    nato_fin = edges(page, 'line[data-treaty="nato"][data-a="FIN"]') + \
-        edges(page, 'line[data-treaty="nato"][data-b="FIN"]')
+    nato_fin = edges(page, 'line[data-treaty="nato"][data-a="FIN"]') + edges(
+        page, 'line[data-treaty="nato"][data-b="FIN"]'
+    )
     assert nato_fin == 0
     assert edges(page, 'line[data-treaty="nato"]') > 0  # NATO is drawn, without Finland
-    assert edges(page, 'line[data-treaty="eu-art-42-7"][data-a="FIN"]') + \
-        edges(page, 'line[data-treaty="eu-art-42-7"][data-b="FIN"]') > 0
+    assert (
+        edges(page, 'line[data-treaty="eu-art-42-7"][data-a="FIN"]')
+        + edges(page, 'line[data-treaty="eu-art-42-7"][data-b="FIN"]')
+        > 0
+    )
     # click Finland: its allies on that day, none under NATO
     page.locator('#net-nodes g.node[data-state="FIN"]').click()
     page.wait_for_selector("#allies-body li")
@@ -101,8 +110,11 @@ def test_network_slider_2022_finland_has_no_nato_edges(page: Any, server: str) -
     # after it joined, Finland has NATO edges
     set_year(page, 2024)
     page.wait_for_selector("#network[data-date='2024-12-31']")
-    assert edges(page, 'line[data-treaty="nato"][data-a="FIN"]') + \
-        edges(page, 'line[data-treaty="nato"][data-b="FIN"]') == 31
+    assert (
+        edges(page, 'line[data-treaty="nato"][data-a="FIN"]')
+        + edges(page, 'line[data-treaty="nato"][data-b="FIN"]')
+        == 31
+    )
     page.wait_for_selector('#allies-body li[data-treaty="nato"]')
     assert page.js_errors == []
 
@@ -151,8 +163,17 @@ def review_in_browser(page: Any, server: str) -> None:
     assert page.js_errors == []
 
 
-@pytest.mark.parametrize("path", ["/", "/?attacker=PRK&target=KOR&date=2010-11-23",
-                                  "/treaties", "/treaties/nato", "/network", "/review"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/?attacker=PRK&target=KOR&date=2010-11-23",
+        "/treaties",
+        "/treaties/nato",
+        "/network",
+        "/review",
+    ],
+)
 def test_phone_width_has_no_sideways_scroll(browser: Any, server: str, path: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()

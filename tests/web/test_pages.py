@@ -19,8 +19,7 @@ YEONPYEONG = "/?attacker=PRK&target=KOR&date=2010-11-23&where=yeonpyeong-island"
 
 def test_home_without_scenario_shows_form_and_examples(client: AsgiClient) -> None:
     html = client.get("/").text
-    for field in ("attacker", "target", "date", "where", "asset", "severity", "initiator",
-                  "mode"):
+    for field in ("attacker", "target", "date", "where", "asset", "severity", "initiator", "mode"):
         assert f'<label for="{field}">' in html, field
     assert '<datalist id="state-list">' in html and '<option value="KOR">South Korea' in html
     assert "yeonpyeong-island" in html  # an example link
@@ -31,7 +30,7 @@ def test_scenario_in_url_renders_result(client: AsgiClient) -> None:
     resp = client.get(YEONPYEONG)
     assert resp.status_code == 200
     html = resp.text
-    verdict = html[html.index('id="verdict"'):html.index('id="obligations"')]
+    verdict = html[html.index('id="verdict"') : html.index('id="obligations"')]
     assert "United States" in verdict and "us-kor-1953" in verdict
     assert 'data-status="triggered" data-states="USA"' in html
     assert 'id="cascade-svg"' in html and 'data-state="USA" data-round="1"' in html
@@ -39,21 +38,25 @@ def test_scenario_in_url_renders_result(client: AsgiClient) -> None:
     assert "https://en.wikipedia.org/wiki/Mutual_Defense_Treaty" in html  # a source link
 
 
-@pytest.mark.parametrize(("query", "field", "text"), [
-    ("attacker=PRK&target=Atlantis", "target", "unknown state"),
-    ("attacker=PRK&target=KOR&date=2010-02-30", "date", "YYYY-MM-DD"),
-    ("attacker=PRK&target=KOR&where=atlantis", "where", "unknown place"),
-    ("attacker=PRK&target=KOR&severity=huge", "severity", "allowed"),
-    ("attacker=PRK", "target", "required"),
-])
-def test_scenario_errors_are_shown_next_to_the_field(client: AsgiClient, query: str,
-                                                     field: str, text: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "field", "text"),
+    [
+        ("attacker=PRK&target=Atlantis", "target", "unknown state"),
+        ("attacker=PRK&target=KOR&date=2010-02-30", "date", "YYYY-MM-DD"),
+        ("attacker=PRK&target=KOR&where=atlantis", "where", "unknown place"),
+        ("attacker=PRK&target=KOR&severity=huge", "severity", "allowed"),
+        ("attacker=PRK", "target", "required"),
+    ],
+)
+def test_scenario_errors_are_shown_next_to_the_field(
+    client: AsgiClient, query: str, field: str, text: str
+) -> None:
     resp = client.get("/?" + query)
     assert resp.status_code == 422
     html = resp.text
     assert f'id="{field}"' in html
-    block = html[html.index(f'<label for="{field}">'):]
-    block = block[:block.index("</div>")]
+    block = html[html.index(f'<label for="{field}">') :]
+    block = block[: block.index("</div>")]
     assert "error-text" in block and text in block, block
 
 
@@ -111,22 +114,26 @@ def test_review_page_escapes_article_text(client: AsgiClient) -> None:
 
 
 def test_review_form_rejects_bad_decisions(client: AsgiClient) -> None:
-    resp = client.post("/review/1", content=b"decision=maybe",
-                       headers={"content-type": "application/x-www-form-urlencoded"})
+    resp = client.post(
+        "/review/1",
+        content=b"decision=maybe",
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
     assert resp.status_code == 422
 
 
 # ---- drawing helpers -------------------------------------------------------------------------
 def test_cascade_drawing_chips_do_not_overlap() -> None:
     kb = load_kb()
-    result = cascade(Scenario(attacker=["RUS"], target="EST", date=date(2025, 1, 1)), kb,
-                     mode="escalation")
+    result = cascade(
+        Scenario(attacker=["RUS"], target="EST", date=date(2025, 1, 1)), kb, mode="escalation"
+    )
     d = draw_cascade(result, kb)
     assert len(d.chips) == sum(len(r) for r in result.rounds)
     boxes = [(c.x, c.y, c.x + c.w, c.y + c.h) for c in d.chips]
     for i, a in enumerate(boxes):
         assert a[0] >= 0 and a[2] <= d.width and a[3] <= d.height
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
     assert d.legend and all(color.startswith("#") for _, _, color in d.legend)
 
@@ -142,8 +149,9 @@ def test_timeline_covers_every_party() -> None:
 def test_network_helper_and_year_date() -> None:
     data = network(load_kb(), date(1950, 12, 31))
     assert any(e["treaty"] == "nato" for e in data["edges"])
-    assert not any(e["treaty"] == "nato" and "FIN" in (e["source"], e["target"])
-                   for e in data["edges"])
+    assert not any(
+        e["treaty"] == "nato" and "FIN" in (e["source"], e["target"]) for e in data["edges"]
+    )
     today = date(2026, 5, 1)
     assert year_date(2022, today) == date(2022, 12, 31)
     assert year_date(2026, today) == today
@@ -152,9 +160,13 @@ def test_network_helper_and_year_date() -> None:
 def test_context_highlight() -> None:
     text = "First sentence. The claim is here. Last one."
     ctx = newsbridge.context(text, [16, 34], "The claim is here.")
-    assert ctx == {"before": "First sentence. ", "sentence": "The claim is here.",
-                   "after": " Last one."}
+    assert ctx == {
+        "before": "First sentence. ",
+        "sentence": "The claim is here.",
+        "after": " Last one.",
+    }
     # a wrong span falls back to finding the sentence
-    assert newsbridge.context(text, [0, 3], "The claim is here.")["sentence"] == \
-        "The claim is here."
+    assert (
+        newsbridge.context(text, [0, 3], "The claim is here.")["sentence"] == "The claim is here."
+    )
     assert newsbridge.context(text, [0, 3], "missing")["before"] == ""

@@ -171,9 +171,14 @@ class ClauseGroup:
             built: dict[int, dict[str, Any]] = {}
             for ob, (_, own) in zip(self.expand(), self.rows, strict=True):
                 built[id(ob)] = {
-                    "state": ob.state, "protects": ob.protects, "treaty": ob.treaty,
-                    "clause": ob.clause, "article": ob.article, "type": ob.type.value,
-                    "status": ob.status.value, "strength": ob.strength.value,
+                    "state": ob.state,
+                    "protects": ob.protects,
+                    "treaty": ob.treaty,
+                    "clause": ob.clause,
+                    "article": ob.article,
+                    "type": ob.type.value,
+                    "status": ob.status.value,
+                    "strength": ob.strength.value,
                     "reasons": [*common[:1], *(r.to_json() for r in own), *common[1:]],
                     "sources": sources,
                 }
@@ -278,8 +283,13 @@ class Engine:
         return CheckResult(scenario, groups, self.places.name(place))
 
     def clear_caches(self) -> None:
-        for c in (self._groups, self._verdicts, self._attacker_cache, self._rows_cache,
-                  self._members):
+        for c in (
+            self._groups,
+            self._verdicts,
+            self._attacker_cache,
+            self._rows_cache,
+            self._members,
+        ):
             c.clear()
 
     def protectors(self, target: str) -> list[tuple[Treaty, Clause]]:

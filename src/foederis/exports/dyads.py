@@ -20,9 +20,16 @@ from foederis.exports.obligations import change_days, treaty_obligations
 from foederis.kb import KnowledgeBase
 from foederis.model.enums import ClauseType
 
-FLAGS = [t.value for t in (ClauseType.defense, ClauseType.consultation,
-                           ClauseType.neutrality, ClauseType.non_aggression,
-                           ClauseType.offense)]
+FLAGS = [
+    t.value
+    for t in (
+        ClauseType.defense,
+        ClauseType.consultation,
+        ClauseType.neutrality,
+        ClauseType.non_aggression,
+        ClauseType.offense,
+    )
+]
 COLUMNS = ["ccode1", "ccode2", "iso3_1", "iso3_2", "year", *FLAGS, "treaties"]
 
 
@@ -38,8 +45,12 @@ class DyadYear:
 
     def row(self) -> dict[str, object]:
         out: dict[str, object] = {
-            "ccode1": self.ccode1, "ccode2": self.ccode2, "iso3_1": self.iso3_1,
-            "iso3_2": self.iso3_2, "year": self.year}
+            "ccode1": self.ccode1,
+            "ccode2": self.ccode2,
+            "iso3_1": self.iso3_1,
+            "iso3_2": self.iso3_2,
+            "year": self.year,
+        }
         out.update({f: int(f in self.flags) for f in FLAGS})
         out["treaties"] = ";".join(sorted(self.treaties))
         return out

@@ -82,8 +82,11 @@ class KnowledgeBase:
             rows = [t for t in rows if any(c.type == clause_type for c in t.clauses)]
         if text and text.strip():
             needle = text.strip().lower()
-            rows = [t for t in rows
-                    if needle in " ".join([t.id, t.name, t.short_name, *t.aliases]).lower()]
+            rows = [
+                t
+                for t in rows
+                if needle in " ".join([t.id, t.name, t.short_name, *t.aliases]).lower()
+            ]
         return rows
 
 
@@ -91,8 +94,13 @@ def treaty_summary(t: Treaty, day: date | None = None) -> dict[str, object]:
     """One treaty as a row of `foederis treaties --format json` and `GET /api/treaties`:
     ``parties`` are the parties on ``day`` when given, else every state ever a party."""
     return {
-        "id": t.id, "name": t.name, "short_name": t.short_name, "kind": t.kind.value,
-        "signed": t.signed, "in_force": t.in_force, "ended": t.ended,
+        "id": t.id,
+        "name": t.name,
+        "short_name": t.short_name,
+        "kind": t.kind.value,
+        "signed": t.signed,
+        "in_force": t.in_force,
+        "ended": t.ended,
         "parties": sorted(t.members_on(day) if day else t.states()),
     }
 

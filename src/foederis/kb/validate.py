@@ -105,12 +105,16 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
         if not ids:
             add(path, "needs at least one source id", "point it at an entry of `sources`")
     for i, clause in enumerate(t.clauses):
-        scopes: list[tuple[PathKey, Scope]] = [((("clauses", i, "trigger", "scope", j)), sc)
-                  for j, sc in enumerate(clause.trigger.scope)]
+        scopes: list[tuple[PathKey, Scope]] = [
+            ((("clauses", i, "trigger", "scope", j)), sc)
+            for j, sc in enumerate(clause.trigger.scope)
+        ]
         for j, interp in enumerate(t.interpretations):
             if interp.clause == clause.id:
-                scopes += [((("interpretations", j, "add_scope", k)), sc)
-                           for k, sc in enumerate(interp.add_scope)]
+                scopes += [
+                    ((("interpretations", j, "add_scope", k)), sc)
+                    for k, sc in enumerate(interp.add_scope)
+                ]
         for path, sc in scopes:
             if not sc.assets or not sc.areas:
                 add(path, "a scope needs at least one asset and one area")

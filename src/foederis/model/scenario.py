@@ -95,8 +95,11 @@ def _attackers(value: object) -> tuple[str, ...]:
         else:
             out.append(_state(text, "attacker"))
     if not out:
-        raise ScenarioError("attacker", "at least one attacker is required",
-                            "a state (ISO3 code or name) or non-state[:name]")
+        raise ScenarioError(
+            "attacker",
+            "at least one attacker is required",
+            "a state (ISO3 code or name) or non-state[:name]",
+        )
     return tuple(dict.fromkeys(out))
 
 
@@ -118,13 +121,19 @@ def _date(value: object) -> Date:
         try:
             value = Date.fromisoformat(value.strip())
         except ValueError:
-            raise ScenarioError("date", f"'{value}' is not a valid date",
-                                "use YYYY-MM-DD, a day that exists in the calendar") from None
+            raise ScenarioError(
+                "date",
+                f"'{value}' is not a valid date",
+                "use YYYY-MM-DD, a day that exists in the calendar",
+            ) from None
     if not isinstance(value, Date):
         raise ScenarioError("date", "must be a date (YYYY-MM-DD)")
     if value < EARLIEST:
-        raise ScenarioError("date", f"{value} is before 1815-01-01",
-                            "dates before 1815 are outside the state system foederis covers")
+        raise ScenarioError(
+            "date",
+            f"{value} is before 1815-01-01",
+            "dates before 1815 are outside the state system foederis covers",
+        )
     return value
 
 

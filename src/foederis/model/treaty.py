@@ -44,7 +44,6 @@ class Source:
     note: str | None = None
 
 
-
 @dataclass(kw_only=True)
 class Disputed:
     """The other reading of a fact that sources disagree on."""

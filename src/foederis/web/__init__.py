@@ -1,7 +1,7 @@
 """The web app and HTTP API of foederis (``foederis serve``).
 
-    from foederis.web import create_app
-    app = create_app(db_path=None, kb=None)
+from foederis.web import create_app
+app = create_app(db_path=None, kb=None)
 """
 
 from __future__ import annotations

@@ -42,13 +42,15 @@ from foederis.web.views import network
 router = APIRouter(prefix="/api")
 
 E422: dict[int | str, dict[str, Any]] = {
-    422: {"model": ErrorBody, "description": "Invalid input: `field` names it, `hint` says "
-                                             "what to send instead."}}
-E404: dict[int | str, dict[str, Any]] = {
-    404: {"model": ErrorBody, "description": "Unknown id."}}
+    422: {
+        "model": ErrorBody,
+        "description": "Invalid input: `field` names it, `hint` says what to send instead.",
+    }
+}
+E404: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "description": "Unknown id."}}
 E503: dict[int | str, dict[str, Any]] = {
-    503: {"model": ErrorBody, "description": "The news module or its database is not "
-                                             "available."}}
+    503: {"model": ErrorBody, "description": "The news module or its database is not available."}
+}
 
 DayQuery = Annotated[Date | None, Query(description="Day as YYYY-MM-DD (default today).")]
 
@@ -96,28 +98,44 @@ def _ok(model: type[Any], text: str) -> dict[int | str, dict[str, Any]]:
 
 
 # ---- knowledge base -------------------------------------------------------------------------
-@router.get("/health", tags=["meta"],
-            summary="Is the server up", responses=_ok(HealthOut, "The server is up."))
+@router.get(
+    "/health",
+    tags=["meta"],
+    summary="Is the server up",
+    responses=_ok(HealthOut, "The server is up."),
+)
 async def health(request: Request) -> Response:
     """Liveness: the number of treaties loaded and whether news is available."""
-    return json_response({"status": "ok", "treaties": len(kb_of(request).treaties),
-                          "news": newsbridge.available()})
+    return json_response(
+        {"status": "ok", "treaties": len(kb_of(request).treaties), "news": newsbridge.available()}
+    )
 
 
-@router.get("/treaties", tags=["knowledge base"], summary="List and search treaties",
-            responses={**_ok(list[TreatySummary], "Treaties, by id."), **E422})
+@router.get(
+    "/treaties",
+    tags=["knowledge base"],
+    summary="List and search treaties",
+    responses={**_ok(list[TreatySummary], "Treaties, by id."), **E422},
+)
 def list_treaties(
     request: Request,
-    state: Annotated[str | None, Query(max_length=100,
-                                       description="Only treaties this state is (or, "
-                                                   "without date, ever was) party to.")] = None,
-    date: Annotated[Date | None, Query(description="Only treaties in force that day; "
-                                                   "`parties` are the parties that day.")]
-    = None,
-    type: Annotated[ClauseType | None, Query(description="Only treaties with a clause of "
-                                                         "this type.")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Search id, names and "
-                                                               "aliases.")] = None,
+    state: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            description="Only treaties this state is (or, without date, ever was) party to.",
+        ),
+    ] = None,
+    date: Annotated[
+        Date | None,
+        Query(description="Only treaties in force that day; `parties` are the parties that day."),
+    ] = None,
+    type: Annotated[
+        ClauseType | None, Query(description="Only treaties with a clause of this type.")
+    ] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Search id, names and aliases.")
+    ] = None,
 ) -> Response:
     """The treaties of the knowledge base (as `foederis treaties --format json`)."""
     kb = kb_of(request)
@@ -126,42 +144,70 @@ def list_treaties(
     return json_response([treaty_summary(t, date) for t in rows])
 
 
-@router.get("/treaties/{treaty_id}", tags=["knowledge base"], summary="One treaty",
-            responses={200: {"description": "The treaty file as JSON (clauses, parties, "
-                                            "suspensions, interpretations, invocations, "
-                                            "sources), as `foederis show ID --format json`."},
-                       **E404})
-def get_treaty(request: Request,
-               treaty_id: Annotated[str, Path(description="Treaty id, e.g. `nato`.")]
-               ) -> Response:
+@router.get(
+    "/treaties/{treaty_id}",
+    tags=["knowledge base"],
+    summary="One treaty",
+    responses={
+        200: {
+            "description": "The treaty file as JSON (clauses, parties, "
+            "suspensions, interpretations, invocations, "
+            "sources), as `foederis show ID --format json`."
+        },
+        **E404,
+    },
+)
+def get_treaty(
+    request: Request, treaty_id: Annotated[str, Path(description="Treaty id, e.g. `nato`.")]
+) -> Response:
     """One treaty with its clauses, parties over time, invocations and sources."""
     t = kb_of(request).treaty(treaty_id)
     return json_response(treaty_json(t))
 
 
-@router.get("/states", tags=["knowledge base"],
-            summary="States (ISO3, COW, name)", responses=_ok(list[StateOut], "States."))
+@router.get(
+    "/states",
+    tags=["knowledge base"],
+    summary="States (ISO3, COW, name)",
+    responses=_ok(list[StateOut], "States."),
+)
 def list_states() -> Response:
     """Every state the registry knows: ISO3, COW code, name (as `foederis states`)."""
-    return json_response([{"iso3": s.iso3, "cow": states.cow_code(s.iso3), "name": s.name}
-                          for s in states.all_states()])
+    return json_response(
+        [
+            {"iso3": s.iso3, "cow": states.cow_code(s.iso3), "name": s.name}
+            for s in states.all_states()
+        ]
+    )
 
 
-@router.get("/areas", tags=["knowledge base"],
-            summary="Places (gazetteer)", responses=_ok(list[AreaOut], "Places."))
+@router.get(
+    "/areas",
+    tags=["knowledge base"],
+    summary="Places (gazetteer)",
+    responses=_ok(list[AreaOut], "Places."),
+)
 def list_areas(request: Request) -> Response:
     """The gazetteer: places a scenario's `where` can name (as `foederis areas`)."""
-    return json_response([{"id": a.id, "name": a.name, "kind": a.kind, "held_by": a.held_by,
-                           "within": a.within} for a in kb_of(request).areas.values()])
+    return json_response(
+        [
+            {"id": a.id, "name": a.name, "kind": a.kind, "held_by": a.held_by, "within": a.within}
+            for a in kb_of(request).areas.values()
+        ]
+    )
 
 
-@router.get("/allies/{state}", tags=["obligations"],
-            summary="Who owes a state a defense obligation",
-            responses={**_ok(AlliesOut, "Who owes the state a defense obligation."),
-                       **E404, **E422})
-def get_allies(request: Request,
-               state: Annotated[str, Path(description="ISO3 code or name, e.g. `PRK`.")],
-               date: DayQuery = None) -> Response:
+@router.get(
+    "/allies/{state}",
+    tags=["obligations"],
+    summary="Who owes a state a defense obligation",
+    responses={**_ok(AlliesOut, "Who owes the state a defense obligation."), **E404, **E422},
+)
+def get_allies(
+    request: Request,
+    state: Annotated[str, Path(description="ISO3 code or name, e.g. `PRK`.")],
+    date: DayQuery = None,
+) -> Response:
     """Who owes STATE a defense obligation on a day, under which treaty and clause."""
     kb = kb_of(request)
     try:
@@ -169,29 +215,40 @@ def get_allies(request: Request,
     except states.UnknownStateError as exc:
         raise not_found("state", f"unknown state {exc.code!r}", state_hint(exc)) from None
     day = date or today()
-    return json_response({
-        "state": code, "date": day,
-        "allies": [r.to_json() for r in find_allies(kb, code, day)],
-        "signed_not_in_force": [t.id for t in pending(kb, code, day)]})
+    return json_response(
+        {
+            "state": code,
+            "date": day,
+            "allies": [r.to_json() for r in find_allies(kb, code, day)],
+            "signed_not_in_force": [t.id for t in pending(kb, code, day)],
+        }
+    )
 
 
-@router.get("/obligations", tags=["obligations"], summary="Every directed obligation on a day",
-            responses={**_ok(ObligationsOut, "Every directed obligation in force."), **E422})
+@router.get(
+    "/obligations",
+    tags=["obligations"],
+    summary="Every directed obligation on a day",
+    responses={**_ok(ObligationsOut, "Every directed obligation in force."), **E422},
+)
 def get_obligations(
-    request: Request, date: DayQuery = None,
-    type: Annotated[ClauseType | None, Query(description="Only clauses of this type.")]
-    = None,
+    request: Request,
+    date: DayQuery = None,
+    type: Annotated[ClauseType | None, Query(description="Only clauses of this type.")] = None,
 ) -> Response:
     """Every directed obligation in force on a day (as `foederis export obligations
     --format json`)."""
     day = date or today()
     rows = directed_obligations(kb_of(request), day, {type} if type else None)
-    return json_response({"metadata": provenance(day),
-                          "obligations": [o.to_json() for o in rows]})
+    return json_response({"metadata": provenance(day), "obligations": [o.to_json() for o in rows]})
 
 
-@router.get("/network", tags=["obligations"], summary="The defense-obligation network on a day",
-            responses={**_ok(NetworkOut, "The defense-obligation network."), **E422})
+@router.get(
+    "/network",
+    tags=["obligations"],
+    summary="The defense-obligation network on a day",
+    responses={**_ok(NetworkOut, "The defense-obligation network."), **E422},
+)
 def get_network(request: Request, date: DayQuery = None) -> Response:
     """States as nodes, defense obligations in force on the day as edges (one per pair of
     states and treaty); the network page draws this."""
@@ -199,9 +256,12 @@ def get_network(request: Request, date: DayQuery = None) -> Response:
 
 
 # ---- engine -------------------------------------------------------------------------------
-@router.post("/check", tags=["engine"], summary="Check one attack",
-             responses={**_ok(CheckOut, "Obligations the attack triggers, with reasons."),
-                        **E422})
+@router.post(
+    "/check",
+    tags=["engine"],
+    summary="Check one attack",
+    responses={**_ok(CheckOut, "Obligations the attack triggers, with reasons."), **E422},
+)
 async def post_check(request: Request, body: Annotated[ScenarioIn, Body()]) -> Response:
     """Which obligations an attack triggers: who, under which clause, how strongly, why
     (as `foederis check --format json`)."""
@@ -210,8 +270,16 @@ async def post_check(request: Request, body: Annotated[ScenarioIn, Body()]) -> R
     scenario = to_scenario(body)
     kb = kb_of(request)
     cache: ResponseCache = request.app.state.check_cache
-    key = (id(kb), tuple(scenario.attacker), scenario.target, scenario.date, scenario.where,
-           scenario.asset, scenario.severity, scenario.initiator)
+    key = (
+        id(kb),
+        tuple(scenario.attacker),
+        scenario.target,
+        scenario.date,
+        scenario.where,
+        scenario.asset,
+        scenario.severity,
+        scenario.initiator,
+    )
     content = cache.get(key)
     if content is None:
         content = encode(run_check(scenario, kb).to_json())
@@ -219,8 +287,12 @@ async def post_check(request: Request, body: Annotated[ScenarioIn, Body()]) -> R
     return Response(content, media_type="application/json")
 
 
-@router.post("/cascade", tags=["engine"], summary="Follow the war round by round",
-             responses={**_ok(CascadeOut, "The war round by round."), **E422})
+@router.post(
+    "/cascade",
+    tags=["engine"],
+    summary="Follow the war round by round",
+    responses={**_ok(CascadeOut, "The war round by round."), **E422},
+)
 def post_cascade(request: Request, body: Annotated[CascadeIn, Body()]) -> Response:
     """Follow the war round by round as bound allies join (as `foederis cascade
     --format json`)."""
@@ -230,40 +302,62 @@ def post_cascade(request: Request, body: Annotated[CascadeIn, Body()]) -> Respon
 
 
 # ---- news ---------------------------------------------------------------------------------
-@router.get("/stories", tags=["news"], summary="Ingested news stories", responses={
-    200: {"description": "Stories: groups of documents that report the same story."},
-    **E503})
+@router.get(
+    "/stories",
+    tags=["news"],
+    summary="Ingested news stories",
+    responses={
+        200: {"description": "Stories: groups of documents that report the same story."},
+        **E503,
+    },
+)
 def get_stories(request: Request) -> Response:
     """Ingested stories with their documents (as `foederis stories --format json`)."""
     return json_response(newsbridge.bridge(request.app).stories())
 
 
-@router.get("/claims", tags=["news"],
-            summary="Claims from the news, checked against the KB", responses={
-    200: {"description": "Claims extracted from the news, reconciled with the KB."},
-    **E422, **E503})
+@router.get(
+    "/claims",
+    tags=["news"],
+    summary="Claims from the news, checked against the KB",
+    responses={
+        200: {"description": "Claims extracted from the news, reconciled with the KB."},
+        **E422,
+        **E503,
+    },
+)
 def get_claims(
     request: Request,
-    status: Annotated[ClaimStatus | None,
-                      Query(description="Only claims with this status.")] = None,
+    status: Annotated[
+        ClaimStatus | None, Query(description="Only claims with this status.")
+    ] = None,
 ) -> Response:
     """Claims with their status against the KB (as `foederis claims --format json`)."""
-    return json_response(newsbridge.bridge(request.app).claims(
-        status.value if status else None))
+    return json_response(newsbridge.bridge(request.app).claims(status.value if status else None))
 
 
-@router.post("/review/{item_id}", tags=["news"], summary="Accept or reject a proposal", responses={
-    200: {"description": "The decided proposal; `patch_path` is the YAML patch written for "
-                        "the curator when accepted."},
-    409: {"model": ErrorBody, "description": "The proposal was already decided."},
-    **E404, **E422, **E503})
-def post_review(request: Request,
-                item_id: Annotated[int, Path(ge=1, le=2**62,
-                                             description="Review item id.")],
-                body: Annotated[ReviewIn, Body()]) -> Response:
+@router.post(
+    "/review/{item_id}",
+    tags=["news"],
+    summary="Accept or reject a proposal",
+    responses={
+        200: {
+            "description": "The decided proposal; `patch_path` is the YAML patch written for "
+            "the curator when accepted."
+        },
+        409: {"model": ErrorBody, "description": "The proposal was already decided."},
+        **E404,
+        **E422,
+        **E503,
+    },
+)
+def post_review(
+    request: Request,
+    item_id: Annotated[int, Path(ge=1, le=2**62, description="Review item id.")],
+    body: Annotated[ReviewIn, Body()],
+) -> Response:
     """Accept or reject one queued proposal (as `foederis review accept|reject ID`)."""
-    return json_response(newsbridge.bridge(request.app).decide(
-        item_id, body.decision == "accept"))
+    return json_response(newsbridge.bridge(request.app).decide(item_id, body.decision == "accept"))
 
 
 # ---- helpers ------------------------------------------------------------------------------

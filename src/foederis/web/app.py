@@ -1,8 +1,8 @@
 """The FastAPI application: JSON API under /api, pages at /, offline API docs at /docs.
 
-    from foederis.web import create_app
-    app = create_app()                       # built-in KB, database from FOEDERIS_DB
-    uvicorn.run(app, host="127.0.0.1", port=8000)
+from foederis.web import create_app
+app = create_app()                       # built-in KB, database from FOEDERIS_DB
+uvicorn.run(app, host="127.0.0.1", port=8000)
 """
 
 from __future__ import annotations
@@ -46,8 +46,14 @@ def create_app(db_path: Path | str | None = None, kb: KnowledgeBase | None = Non
     """The web app over ``kb`` (default: the built-in KB plus FOEDERIS_KB layers) and the
     news database at ``db_path`` (default: the FOEDERIS_DB environment variable, else the
     news module's default)."""
-    app = FastAPI(title="foederis", version=__version__, description=DESCRIPTION,
-                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    app = FastAPI(
+        title="foederis",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
     app.state.kb = kb if kb is not None else load_kb()
     env_db = os.environ.get("FOEDERIS_DB")
     app.state.db_path = Path(db_path) if db_path else (Path(env_db) if env_db else None)
@@ -69,19 +75,26 @@ def create_app(db_path: Path | str | None = None, kb: KnowledgeBase | None = Non
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         return get_swagger_ui_html(
-            openapi_url="/openapi.json", title="foederis API",
+            openapi_url="/openapi.json",
+            title="foederis API",
             swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
             swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
             swagger_favicon_url="/static/favicon.svg",
-            swagger_ui_parameters={"validatorUrl": None, "defaultModelsExpandDepth": 0,
-                                   "tryItOutEnabled": True})
+            swagger_ui_parameters={
+                "validatorUrl": None,
+                "defaultModelsExpandDepth": 0,
+                "tryItOutEnabled": True,
+            },
+        )
 
     return app
 
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
-       "frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 
 
 class SecurityHeaders:
@@ -125,15 +138,26 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
         if exc.status_code == 400:  # a body that is not even text (e.g. invalid UTF-8)
-            return errors.error_response(errors.invalid(
-                "body", str(exc.detail), "send a JSON object in UTF-8 "
-                "(Content-Type: application/json)"))
+            return errors.error_response(
+                errors.invalid(
+                    "body",
+                    str(exc.detail),
+                    "send a JSON object in UTF-8 (Content-Type: application/json)",
+                )
+            )
         return errors.error_response(errors.http_error_body(exc.status_code, exc.detail))
     title = "Page not found" if exc.status_code == 404 else "Error"
-    response = pages.render(request, "error.html", {
-        "title": title, "message": str(exc.detail),
-        "hint": "Use the links above to find your way.", "links": [("/", "Scenario")]},
-        status=exc.status_code)
+    response = pages.render(
+        request,
+        "error.html",
+        {
+            "title": title,
+            "message": str(exc.detail),
+            "hint": "Use the links above to find your way.",
+            "links": [("/", "Scenario")],
+        },
+        status=exc.status_code,
+    )
     if exc.headers:
         response.headers.update(exc.headers)
     return response

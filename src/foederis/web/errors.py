@@ -40,12 +40,21 @@ class ErrorBody(BaseModel):
 class ApiError(Exception):
     """An error to return as JSON with a status code."""
 
-    def __init__(self, status: int, code: str, message: str, *, field: str | None = None,
-                 hint: str | None = None, errors: Sequence[FieldError] = ()) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        *,
+        field: str | None = None,
+        hint: str | None = None,
+        errors: Sequence[FieldError] = (),
+    ) -> None:
         super().__init__(message)
         self.status = status
-        self.body = ErrorBody(error=code, message=message, field=field, hint=hint,
-                              errors=list(errors))
+        self.body = ErrorBody(
+            error=code, message=message, field=field, hint=hint, errors=list(errors)
+        )
 
 
 def not_found(what: str, message: str, hint: str | None = None) -> ApiError:
@@ -53,8 +62,14 @@ def not_found(what: str, message: str, hint: str | None = None) -> ApiError:
 
 
 def invalid(field: str, message: str, hint: str | None = None) -> ApiError:
-    return ApiError(422, "invalid_input", message, field=field, hint=hint,
-                    errors=[FieldError(field=field, message=message, hint=hint)])
+    return ApiError(
+        422,
+        "invalid_input",
+        message,
+        field=field,
+        hint=hint,
+        errors=[FieldError(field=field, message=message, hint=hint)],
+    )
 
 
 def unavailable(message: str, hint: str | None = None) -> ApiError:
@@ -66,8 +81,11 @@ def from_scenario_error(exc: ScenarioError) -> ApiError:
     field = exc.field.removeprefix("--")
     hint = exc.hint
     if field == "where" and "unknown place" in message:
-        hint = f"{hint}; GET /api/areas lists the places" if hint else \
-            "GET /api/areas lists the places"
+        hint = (
+            f"{hint}; GET /api/areas lists the places"
+            if hint
+            else "GET /api/areas lists the places"
+        )
     return invalid(field, message, hint)
 
 
@@ -78,8 +96,9 @@ def from_unknown_state(exc: states.UnknownStateError, field: str) -> ApiError:
 def state_hint(exc: states.UnknownStateError) -> str:
     tip = "use an ISO3 code or a name (GET /api/states lists them)"
     if exc.suggestions:
-        names = ", ".join(f"{c} ({states.get(c).name})" if states.is_known(c) else c
-                          for c in exc.suggestions)
+        names = ", ".join(
+            f"{c} ({states.get(c).name})" if states.is_known(c) else c for c in exc.suggestions
+        )
         return f"did you mean {names}? {tip}"
     return tip
 
@@ -108,8 +127,11 @@ _UNION_TAGS = frozenset({"str", "int", "float", "bool", "list", "dict", "none"})
 
 def _field(loc: Sequence[int | str]) -> str | None:
     # drop the tags pydantic adds for union members ("list[constrained-str]", "str")
-    parts = [str(p) for p in loc if isinstance(p, int) or not (
-        any(ch in p for ch in "[]-") or p in _UNION_TAGS)]
+    parts = [
+        str(p)
+        for p in loc
+        if isinstance(p, int) or not (any(ch in p for ch in "[]-") or p in _UNION_TAGS)
+    ]
     if parts and parts[0] in ("body", "query", "path", "header", "cookie"):
         parts = parts[1:]
     return ".".join(parts) or None
@@ -130,8 +152,11 @@ def _hint(err: Mapping[str, Any], allowed_fields: Sequence[str] = ()) -> str:
     if kind in ("enum", "literal_error"):
         return f"allowed: {ctx.get('expected', '')}"
     if kind == "extra_forbidden":
-        return ("allowed fields: " + ", ".join(allowed_fields)) if allowed_fields \
+        return (
+            ("allowed fields: " + ", ".join(allowed_fields))
+            if allowed_fields
             else "remove this field"
+        )
     if kind == "string_too_long":
         return f"at most {ctx.get('max_length')} characters"
     if kind == "string_too_short":
@@ -161,16 +186,24 @@ def _message(err: Mapping[str, Any]) -> str:
     return msg.replace("\n", " ")
 
 
-def from_validation_errors(errors: Sequence[Mapping[str, Any]],
-                           allowed_fields: Sequence[str] = (), *,
-                           prefix: Sequence[str] = ()) -> ApiError:
-    items = [FieldError(field=_error_field(err, prefix), message=_message(err),
-                        hint=_hint(err, allowed_fields)) for err in errors]
+def from_validation_errors(
+    errors: Sequence[Mapping[str, Any]],
+    allowed_fields: Sequence[str] = (),
+    *,
+    prefix: Sequence[str] = (),
+) -> ApiError:
+    items = [
+        FieldError(
+            field=_error_field(err, prefix), message=_message(err), hint=_hint(err, allowed_fields)
+        )
+        for err in errors
+    ]
     if not items:
         items = [FieldError(field=None, message="invalid input", hint="see /docs")]
     first = items[0]
-    return ApiError(422, "invalid_input", first.message, field=first.field, hint=first.hint,
-                    errors=items)
+    return ApiError(
+        422, "invalid_input", first.message, field=first.field, hint=first.hint, errors=items
+    )
 
 
 def from_pydantic(exc: ValidationError, allowed_fields: Sequence[str] = ()) -> ApiError:
@@ -214,8 +247,12 @@ async def request_validation_handler(request: Request, exc: Exception) -> Respon
     return error_response(from_validation_errors(exc.errors(), allowed))
 
 
-HTTP_CODES: Mapping[int, str] = {404: "not_found", 405: "method_not_allowed",
-                                 400: "bad_request", 415: "unsupported_media_type"}
+HTTP_CODES: Mapping[int, str] = {
+    404: "not_found",
+    405: "method_not_allowed",
+    400: "bad_request",
+    415: "unsupported_media_type",
+}
 
 
 def http_error_body(status: int, detail: object) -> ApiError:

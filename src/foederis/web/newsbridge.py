@@ -42,8 +42,9 @@ def ingest_files(paths: Sequence[Path], db_path: Path | None) -> Any:
     """Run news ingestion on files (used by tests and scripts)."""
     news = _news()
     if news is None:
-        raise unavailable("the news module is not available",
-                          "this build of foederis has no news ingestion")
+        raise unavailable(
+            "the news module is not available", "this build of foederis has no news ingestion"
+        )
     return news.ingest(list(paths), db_path=db_path)
 
 
@@ -51,8 +52,9 @@ class Bridge:
     def __init__(self, db_path: Path | None) -> None:
         news = _news()
         if news is None:
-            raise unavailable("the news module is not available",
-                              "this build of foederis has no news ingestion")
+            raise unavailable(
+                "the news module is not available", "this build of foederis has no news ingestion"
+            )
         self.news = news
         self.db_path = db_path if db_path is not None else Path(news.default_db_path())
 
@@ -61,8 +63,10 @@ class Bridge:
         return self.db_path.parent / "review-patches"
 
     def _guard(self, what: str) -> ApiError:
-        return unavailable(f"the news database could not be read ({what})",
-                           f"check the database path {self.db_path} (--db or FOEDERIS_DB)")
+        return unavailable(
+            f"the news database could not be read ({what})",
+            f"check the database path {self.db_path} (--db or FOEDERIS_DB)",
+        )
 
     # ---- API ------------------------------------------------------------------------------
     def stories(self) -> list[dict[str, Any]]:
@@ -73,29 +77,36 @@ class Bridge:
 
     def claims(self, status: str | None) -> list[dict[str, Any]]:
         try:
-            return [c.model_dump(mode="json")
-                    for c in self.news.list_claims(status, db_path=self.db_path)]
+            return [
+                c.model_dump(mode="json")
+                for c in self.news.list_claims(status, db_path=self.db_path)
+            ]
         except (sqlite3.Error, OSError) as exc:
             raise self._guard(type(exc).__name__) from None
 
     def proposals(self, status: str | None = None) -> list[dict[str, Any]]:
         try:
-            return [p.model_dump(mode="json")
-                    for p in self.news.review_list(self.db_path, status)]
+            return [p.model_dump(mode="json") for p in self.news.review_list(self.db_path, status)]
         except (sqlite3.Error, OSError) as exc:
             raise self._guard(type(exc).__name__) from None
 
     def decide(self, item_id: int, accept: bool) -> dict[str, Any]:
         try:
-            out = self.news.review_decide(item_id, accept, out_dir=self.patch_dir,
-                                          db_path=self.db_path)
+            out = self.news.review_decide(
+                item_id, accept, out_dir=self.patch_dir, db_path=self.db_path
+            )
         except self.news.ReviewError as exc:
             text = str(exc)
             if text.startswith("no proposal"):
-                raise not_found("proposal", text, "GET /api/claims?status=new shows new "
-                                "claims; the review page lists the pending proposals") from None
-            raise ApiError(409, "already_decided", text,
-                           hint="a proposal is decided once") from None
+                raise not_found(
+                    "proposal",
+                    text,
+                    "GET /api/claims?status=new shows new "
+                    "claims; the review page lists the pending proposals",
+                ) from None
+            raise ApiError(
+                409, "already_decided", text, hint="a proposal is decided once"
+            ) from None
         except (sqlite3.Error, OSError) as exc:
             raise self._guard(type(exc).__name__) from None
         result: dict[str, Any] = out.model_dump(mode="json")
@@ -114,17 +125,24 @@ class Bridge:
         counts: dict[str, int] = {s.value: 0 for s in ClaimStatus}
         for c in claims:
             counts[c["status"]] = counts.get(c["status"], 0) + 1
-        titles = {d["id"]: d.get("title") or Path(d["path"]).name
-                  for s in stories for d in s["documents"]}
+        titles = {
+            d["id"]: d.get("title") or Path(d["path"]).name for s in stories for d in s["documents"]
+        }
         shown = [c for c in claims if status is None or c["status"] == status]
         for c in shown:
             c["context"] = context(texts.get(int(c["document"]), ""), c["span"], c["sentence"])
             c["document_title"] = titles.get(c["document"], f"document {c['document']}")
         pending = [p for p in proposals if p["status"] == "pending"]
         decided = [p for p in proposals if p["status"] != "pending"]
-        return {"stories": stories, "claims": shown, "counts": counts,
-                "total_claims": len(claims), "pending": pending, "decided": decided,
-                "db_path": str(self.db_path)}
+        return {
+            "stories": stories,
+            "claims": shown,
+            "counts": counts,
+            "total_claims": len(claims),
+            "pending": pending,
+            "decided": decided,
+            "db_path": str(self.db_path),
+        }
 
     def _texts(self, ids: set[int]) -> dict[int, str]:
         if not ids:
@@ -147,12 +165,12 @@ def context(text: str, span: Sequence[int], sentence: str) -> dict[str, str]:
         if found < 0:
             return {"before": "", "sentence": sentence, "after": ""}
         start, end = found, found + len(sentence)
-    before = text[max(0, start - CONTEXT_CHARS):start]
-    after = text[end:end + CONTEXT_CHARS]
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    after = text[end : end + CONTEXT_CHARS]
     if start > CONTEXT_CHARS and " " in before:
-        before = "…" + before[before.index(" ") + 1:]
+        before = "…" + before[before.index(" ") + 1 :]
     if end + CONTEXT_CHARS < len(text) and " " in after:
-        after = after[:after.rindex(" ")] + "…"
+        after = after[: after.rindex(" ")] + "…"
     return {"before": before, "sentence": text[start:end], "after": after}
 
 

@@ -47,23 +47,37 @@ from foederis.web.views import (
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
-templates.env.globals.update(version=__version__, state_name=state_name,
-                             strength_text={k.value: v for k, v in STRENGTH_TEXT.items()},
-                             severity_text={k.value: v for k, v in SEVERITY_TEXT.items()})
+templates.env.globals.update(
+    version=__version__,
+    state_name=state_name,
+    strength_text={k.value: v for k, v in STRENGTH_TEXT.items()},
+    severity_text={k.value: v for k, v in SEVERITY_TEXT.items()},
+)
 templates.env.filters["state_name"] = state_name
 router = APIRouter(include_in_schema=False)
 
-SCENARIO_FIELDS = ("attacker", "target", "date", "where", "asset", "severity", "initiator",
-                   "mode")
+SCENARIO_FIELDS = ("attacker", "target", "date", "where", "asset", "severity", "initiator", "mode")
 EXAMPLES = [
-    ("Yeonpyeong shelling, 2010", {"attacker": "PRK", "target": "KOR", "date": "2010-11-23",
-                                   "where": "yeonpyeong-island"}),
-    ("China–Philippines at Second Thomas Shoal, 2024",
-     {"attacker": "CHN", "target": "PHL", "date": "2024-06-17", "where": "second-thomas-shoal",
-      "asset": "coast_guard", "severity": "gray_zone"}),
+    (
+        "Yeonpyeong shelling, 2010",
+        {"attacker": "PRK", "target": "KOR", "date": "2010-11-23", "where": "yeonpyeong-island"},
+    ),
+    (
+        "China–Philippines at Second Thomas Shoal, 2024",
+        {
+            "attacker": "CHN",
+            "target": "PHL",
+            "date": "2024-06-17",
+            "where": "second-thomas-shoal",
+            "asset": "coast_guard",
+            "severity": "gray_zone",
+        },
+    ),
     ("Russia attacks Estonia, today", {"attacker": "RUS", "target": "EST"}),
-    ("China and the Senkaku Islands, today", {"attacker": "CHN", "target": "JPN",
-                                              "where": "senkaku-islands"}),
+    (
+        "China and the Senkaku Islands, today",
+        {"attacker": "CHN", "target": "JPN", "where": "senkaku-islands"},
+    ),
 ]
 
 
@@ -72,15 +86,23 @@ def kb_of(request: Request) -> KnowledgeBase:
     return kb
 
 
-def render(request: Request, name: str, context: dict[str, Any], status: int = 200,
-           ) -> HTMLResponse:
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any],
+    status: int = 200,
+) -> HTMLResponse:
     base = {"nav": name.split(".")[0], "today": date.today().isoformat()}
     return templates.TemplateResponse(request, name, {**base, **context}, status_code=status)
 
 
 def _choices() -> dict[str, Any]:
-    return {"assets": [a.value for a in Asset], "severities": [s.value for s in Severity],
-            "initiators": [i.value for i in Initiator], "modes": [m.value for m in Mode]}
+    return {
+        "assets": [a.value for a in Asset],
+        "severities": [s.value for s in Severity],
+        "initiators": [i.value for i in Initiator],
+        "modes": [m.value for m in Mode],
+    }
 
 
 def _state_options() -> list[tuple[str, str]]:
@@ -91,16 +113,29 @@ def _state_options() -> list[tuple[str, str]]:
 @router.get("/", response_class=HTMLResponse)
 def scenario_page(request: Request) -> HTMLResponse:
     kb = kb_of(request)
-    params = {k: v.strip() for k, v in request.query_params.items()
-              if k in SCENARIO_FIELDS and v.strip()}
-    form = {"attacker": "", "target": "", "date": date.today().isoformat(), "where": "",
-            "asset": "territory", "severity": "armed_attack", "initiator": "attacker",
-            "mode": "legal", **params}
+    params = {
+        k: v.strip() for k, v in request.query_params.items() if k in SCENARIO_FIELDS and v.strip()
+    }
+    form = {
+        "attacker": "",
+        "target": "",
+        "date": date.today().isoformat(),
+        "where": "",
+        "asset": "territory",
+        "severity": "armed_attack",
+        "initiator": "attacker",
+        "mode": "legal",
+        **params,
+    }
     ctx: dict[str, Any] = {
-        "form": form, "errors": {}, "result": None, "choices": _choices(),
+        "form": form,
+        "errors": {},
+        "result": None,
+        "choices": _choices(),
         "state_options": _state_options(),
-        "area_options": sorted(((a.id, a.name) for a in kb.areas.values()),
-                               key=lambda a: a[1].lower()),
+        "area_options": sorted(
+            ((a.id, a.name) for a in kb.areas.values()), key=lambda a: a[1].lower()
+        ),
         "examples": [(label, "/?" + urlencode(q)) for label, q in EXAMPLES],
     }
     if not ("attacker" in params and "target" in params):
@@ -126,20 +161,38 @@ def scenario_page(request: Request) -> HTMLResponse:
     bound_rows = [o for o in rows if o.status is Status.triggered and o.type is ClauseType.defense]
     bound: dict[str, dict[str, Any]] = {}
     for o in bound_rows:
-        entry = bound.setdefault(o.clause, {"treaty": o.treaty, "clause_id": o.clause.split(
-            "#", 1)[-1], "article": o.article, "strength": o.strength.value, "states": []})
+        entry = bound.setdefault(
+            o.clause,
+            {
+                "treaty": o.treaty,
+                "clause_id": o.clause.split("#", 1)[-1],
+                "article": o.article,
+                "strength": o.strength.value,
+                "states": [],
+            },
+        )
         entry["states"].append(state_name(o.state))
-    api_body = {"attacker": scenario.attacker, "target": scenario.target,
-                "date": scenario.date.isoformat(), "where": scenario.where,
-                "asset": scenario.asset.value, "severity": scenario.severity.value,
-                "initiator": scenario.initiator.value}
+    api_body = {
+        "attacker": scenario.attacker,
+        "target": scenario.target,
+        "date": scenario.date.isoformat(),
+        "where": scenario.where,
+        "asset": scenario.asset.value,
+        "severity": scenario.severity.value,
+        "initiator": scenario.initiator.value,
+    }
     ctx.update(
-        result=result, scenario=scenario,
+        result=result,
+        scenario=scenario,
         attackers=[state_name(a) for a in scenario.attacker],
-        groups=group_obligations(shown, kb), hidden_groups=group_obligations(hidden, kb),
-        bound=list(bound.values()), status_label=STATUS_LABEL,
-        cascade=cascade, drawing=draw_cascade(cascade, kb),
-        share_url=str(request.url), api_body=api_body,
+        groups=group_obligations(shown, kb),
+        hidden_groups=group_obligations(hidden, kb),
+        bound=list(bound.values()),
+        status_label=STATUS_LABEL,
+        cascade=cascade,
+        drawing=draw_cascade(cascade, kb),
+        share_url=str(request.url),
+        api_body=api_body,
     )
     return render(request, "scenario.html", ctx)
 
@@ -163,14 +216,24 @@ def treaties_page(request: Request) -> HTMLResponse:
     q = request.query_params.get("q", "").strip()[:200]
     today = date.today()
     rows: list[dict[str, Any]] = []
-    for t in sorted(kb.treaties.values(),
-                    key=lambda t: (not t.is_in_force(today), t.short_name.lower())):
-        hay = " ".join([t.id, t.name, t.short_name, *t.aliases,
-                        *(state_name(s) for s in t.states())]).lower()
-        rows.append({"t": t, "members": len(t.members_on(today)), "in_force": t.is_in_force(today),
-                     "search": hay, "match": not q or q.lower() in hay})
-    return render(request, "treaties.html", {"rows": rows, "q": q,
-                                             "shown": sum(r["match"] for r in rows)})
+    for t in sorted(
+        kb.treaties.values(), key=lambda t: (not t.is_in_force(today), t.short_name.lower())
+    ):
+        hay = " ".join(
+            [t.id, t.name, t.short_name, *t.aliases, *(state_name(s) for s in t.states())]
+        ).lower()
+        rows.append(
+            {
+                "t": t,
+                "members": len(t.members_on(today)),
+                "in_force": t.is_in_force(today),
+                "search": hay,
+                "match": not q or q.lower() in hay,
+            }
+        )
+    return render(
+        request, "treaties.html", {"rows": rows, "q": q, "shown": sum(r["match"] for r in rows)}
+    )
 
 
 @router.get("/treaties/{treaty_id}", response_class=HTMLResponse)
@@ -179,22 +242,36 @@ def treaty_page(request: Request, treaty_id: str) -> HTMLResponse:
     try:
         t = kb.treaty(treaty_id)
     except UnknownTreatyError as exc:
-        return render(request, "error.html", {"title": "Unknown treaty", "message": exc.message,
-                                              "hint": exc.hint,
-                                              "links": [(f"/treaties/{s}", s)
-                                                        for s in exc.suggestions]}, status=404)
+        return render(
+            request,
+            "error.html",
+            {
+                "title": "Unknown treaty",
+                "message": exc.message,
+                "hint": exc.hint,
+                "links": [(f"/treaties/{s}", s) for s in exc.suggestions],
+            },
+            status=404,
+        )
     today = date.today()
     members = sorted(t.members_on(today), key=state_name)
     clause_invocations: dict[str, int] = {}
     for v in t.invocations:
         if v.clause:
             clause_invocations[v.clause] = clause_invocations.get(v.clause, 0) + 1
-    return render(request, "treaty.html", {
-        "t": t, "members": members, "timeline": draw_timeline(t, today),
-        "color": treaty_colors(kb).get(t.id, "#0072b2"),
-        "sources": t.sources_by_id, "clause_invocations": clause_invocations,
-        "superseded_by": kb.treaties.get(t.superseded_by) if t.superseded_by else None,
-    })
+    return render(
+        request,
+        "treaty.html",
+        {
+            "t": t,
+            "members": members,
+            "timeline": draw_timeline(t, today),
+            "color": treaty_colors(kb).get(t.id, "#0072b2"),
+            "sources": t.sources_by_id,
+            "clause_invocations": clause_invocations,
+            "superseded_by": kb.treaties.get(t.superseded_by) if t.superseded_by else None,
+        },
+    )
 
 
 # ---- network ----------------------------------------------------------------------------------
@@ -208,10 +285,18 @@ def network_page(request: Request) -> HTMLResponse:
         day = today
     day = min(max(day, date(1945, 1, 1)), today)
     selected = request.query_params.get("state", "").strip().upper()[:3]
-    return render(request, "network.html", {
-        "day": day.isoformat(), "year": day.year, "min_year": 1945, "max_year": today.year,
-        "selected": selected if states.is_known(selected) else "",
-        "state_options": _state_options()})
+    return render(
+        request,
+        "network.html",
+        {
+            "day": day.isoformat(),
+            "year": day.year,
+            "min_year": 1945,
+            "max_year": today.year,
+            "selected": selected if states.is_known(selected) else "",
+            "state_options": _state_options(),
+        },
+    )
 
 
 # ---- news review ------------------------------------------------------------------------------
@@ -220,9 +305,12 @@ def review_page(request: Request) -> HTMLResponse:
     status = request.query_params.get("status", "")
     if status not in {s.value for s in ClaimStatus}:
         status = ""
-    ctx: dict[str, Any] = {"status": status, "statuses": [s.value for s in
-                                                          ClaimStatus],
-                           "available": newsbridge.available(), "message": None}
+    ctx: dict[str, Any] = {
+        "status": status,
+        "statuses": [s.value for s in ClaimStatus],
+        "available": newsbridge.available(),
+        "message": None,
+    }
     flash = request.query_params.get("done", "")
     if flash:
         ctx["message"] = flash[:200]
@@ -244,18 +332,31 @@ async def review_decide(request: Request, item_id: str) -> Response:
     decision = (form.get("decision") or [""])[0]
     back = (form.get("status") or [""])[0]
     if decision not in ("accept", "reject") or not item_id.isdigit() or len(item_id) > 18:
-        return render(request, "error.html", {"title": "Invalid decision",
-                                              "message": "choose accept or reject",
-                                              "hint": None, "links": [("/review", "back")]},
-                      status=422)
+        return render(
+            request,
+            "error.html",
+            {
+                "title": "Invalid decision",
+                "message": "choose accept or reject",
+                "hint": None,
+                "links": [("/review", "back")],
+            },
+            status=422,
+        )
     try:
         newsbridge.bridge(request.app).decide(int(item_id), decision == "accept")
     except ApiError as exc:
-        return render(request, "error.html", {"title": "Review failed",
-                                              "message": exc.body.message,
-                                              "hint": exc.body.hint,
-                                              "links": [("/review", "back")]},
-                      status=exc.status)
+        return render(
+            request,
+            "error.html",
+            {
+                "title": "Review failed",
+                "message": exc.body.message,
+                "hint": exc.body.hint,
+                "links": [("/review", "back")],
+            },
+            status=exc.status,
+        )
     query = {"done": f"{decision}ed item {item_id}"}
     if back in {s.value for s in ClaimStatus}:
         query["status"] = back

@@ -32,8 +32,12 @@ from foederis.web.errors import from_scenario_error, from_unknown_state
 Name = Annotated[str, StringConstraints(max_length=100)]
 Text = Annotated[str, StringConstraints(max_length=300)]
 
-YEONPYEONG: dict[str, Any] = {"attacker": ["PRK"], "target": "KOR", "date": "2010-11-23",
-                              "where": "yeonpyeong-island"}
+YEONPYEONG: dict[str, Any] = {
+    "attacker": ["PRK"],
+    "target": "KOR",
+    "date": "2010-11-23",
+    "where": "yeonpyeong-island",
+}
 
 
 class ScenarioIn(BaseModel):
@@ -43,17 +47,22 @@ class ScenarioIn(BaseModel):
 
     attacker: Annotated[list[Name], Field(min_length=1, max_length=10)] | Text = Field(
         description="Attacking state(s): ISO3 codes or names (a list, or one string with "
-                    "commas), or `non-state` / `non-state:<name>`.")
+        "commas), or `non-state` / `non-state:<name>`."
+    )
     target: Name = Field(description="The attacked state (ISO3 code or name).")
-    date: Date | None = Field(default=None,
-                              description="Day of the attack as YYYY-MM-DD (default today).")
+    date: Date | None = Field(
+        default=None, description="Day of the attack as YYYY-MM-DD (default today)."
+    )
     where: Name | None = Field(
-        default=None, description="Gazetteer place id or name (GET /api/areas); default: "
-                                  "the target's own territory.")
+        default=None,
+        description="Gazetteer place id or name (GET /api/areas); default: "
+        "the target's own territory.",
+    )
     asset: Asset = Field(default=Asset.territory, description="What is hit.")
     severity: Severity = Field(default=Severity.armed_attack, description="How hard.")
-    initiator: Initiator = Field(default=Initiator.attacker,
-                                 description="Who started the fighting.")
+    initiator: Initiator = Field(
+        default=Initiator.attacker, description="Who started the fighting."
+    )
 
     @field_validator("date", mode="before")
     @classmethod
@@ -66,20 +75,25 @@ class ScenarioIn(BaseModel):
 class CascadeIn(ScenarioIn):
     """An attack, plus how to follow the war it starts."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={
-        "examples": [{**YEONPYEONG, "mode": "legal"}]})
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{**YEONPYEONG, "mode": "legal"}]}
+    )
 
     mode: Mode = Field(default=Mode.legal, description="legal | escalation")
-    rounds: int | None = Field(default=None, ge=1, le=100,
-                               description="Stop after this many rounds (default: until no "
-                                           "one joins).")
+    rounds: int | None = Field(
+        default=None,
+        ge=1,
+        le=100,
+        description="Stop after this many rounds (default: until no one joins).",
+    )
 
 
 class ReviewIn(BaseModel):
     """A curator's decision on one queued proposal."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={
-        "examples": [{"decision": "accept"}]})
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"decision": "accept"}]}
+    )
 
     decision: Literal["accept", "reject"]
 
@@ -102,9 +116,14 @@ def to_scenario(body: ScenarioIn) -> Scenario:
     except states.UnknownStateError as exc:
         raise from_unknown_state(exc, "target") from None
     where = body.where.strip() if body.where else None
-    fields: dict[str, Any] = {"attacker": attackers, "target": target, "where": where or None,
-                              "asset": body.asset, "severity": body.severity,
-                              "initiator": body.initiator}
+    fields: dict[str, Any] = {
+        "attacker": attackers,
+        "target": target,
+        "where": where or None,
+        "asset": body.asset,
+        "severity": body.severity,
+        "initiator": body.initiator,
+    }
     if body.date is not None:
         fields["date"] = body.date
     try:
@@ -199,8 +218,9 @@ class TreatySummary(_Out):
     signed: Date | None
     in_force: Date | None
     ended: Date | None
-    parties: list[str] = Field(description="Parties on `date` when given, else every state "
-                                           "that was ever a party.")
+    parties: list[str] = Field(
+        description="Parties on `date` when given, else every state that was ever a party."
+    )
 
 
 class StateOut(_Out):

@@ -19,12 +19,31 @@ from foederis.model.enums import STRENGTH_RANK, STRENGTH_TEXT, ClauseType, Statu
 from foederis.model.treaty import Party, Treaty
 
 # Colour-blind-friendly-ish categorical palette (Okabe–Ito + Tableau), dark enough on white.
-PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#8c564b",
-           "#7f7f7f", "#bcbd22", "#17becf", "#9467bd", "#2ca02c", "#d62728", "#1f3a93",
-           "#b8860b", "#6b8e23")
+PALETTE = (
+    "#0072b2",
+    "#d55e00",
+    "#009e73",
+    "#cc79a7",
+    "#e69f00",
+    "#56b4e9",
+    "#8c564b",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+    "#9467bd",
+    "#2ca02c",
+    "#d62728",
+    "#1f3a93",
+    "#b8860b",
+    "#6b8e23",
+)
 
-STATUS_LABEL = {Status.triggered: "bound", Status.uncertain: "uncertain",
-                Status.consultation: "consult", Status.not_triggered: "not triggered"}
+STATUS_LABEL = {
+    Status.triggered: "bound",
+    Status.uncertain: "uncertain",
+    Status.consultation: "consult",
+    Status.not_triggered: "not triggered",
+}
 VERDICT_MARK = {Verdict.met: "✓", Verdict.failed: "✗", Verdict.unknown: "?"}
 
 
@@ -74,8 +93,13 @@ def _reason_view(r: Reason, source_index: dict[str, int]) -> dict[str, Any]:
         if s.url not in source_index:
             source_index[s.url] = len(source_index) + 1
         refs.append({"n": source_index[s.url], "url": s.url})
-    return {"condition": r.condition, "verdict": r.verdict.value,
-            "mark": VERDICT_MARK[r.verdict], "text": r.text, "refs": refs}
+    return {
+        "condition": r.condition,
+        "verdict": r.verdict.value,
+        "mark": VERDICT_MARK[r.verdict],
+        "text": r.text,
+        "refs": refs,
+    }
 
 
 def group_obligations(rows: Sequence[Obligation], kb: KnowledgeBase) -> list[ObligationGroup]:
@@ -95,24 +119,38 @@ def group_obligations(rows: Sequence[Obligation], kb: KnowledgeBase) -> list[Obl
         for r in first.reasons:
             view = _reason_view(r, index)
             if r.condition == "membership" and len(members) > 1:
-                view["text"] = (f"all {len(members)} are parties on {first_date(first)}"
-                                if r.verdict is Verdict.met else
-                                f"{len(members)} states: " + r.text)
+                view["text"] = (
+                    f"all {len(members)} are parties on {first_date(first)}"
+                    if r.verdict is Verdict.met
+                    else f"{len(members)} states: " + r.text
+                )
             reasons.append(view)
         sources: list[dict[str, Any]] = [
-            {"n": index[s.url], "url": s.url, "title": s.title or s.url} for s in first.sources]
+            {"n": index[s.url], "url": s.url, "title": s.title or s.url} for s in first.sources
+        ]
         known = {s["url"] for s in sources}
-        sources += [{"n": n, "url": url, "title": url} for url, n in index.items()
-                    if url not in known]
+        sources += [
+            {"n": n, "url": url, "title": url} for url, n in index.items() if url not in known
+        ]
         sources.sort(key=lambda s: int(s["n"]))
         t = kb.treaties.get(first.treaty)
-        out.append(ObligationGroup(
-            treaty=first.treaty, treaty_name=t.short_name if t else first.treaty,
-            clause=first.clause, clause_id=first.clause.split("#", 1)[-1],
-            article=first.article, type=first.type.value, status=first.status,
-            strength=first.strength, strength_text=STRENGTH_TEXT[first.strength],
-            protects=first.protects, states=[o.state for o in members], reasons=reasons,
-            sources=sources))
+        out.append(
+            ObligationGroup(
+                treaty=first.treaty,
+                treaty_name=t.short_name if t else first.treaty,
+                clause=first.clause,
+                clause_id=first.clause.split("#", 1)[-1],
+                article=first.article,
+                type=first.type.value,
+                status=first.status,
+                strength=first.strength,
+                strength_text=STRENGTH_TEXT[first.strength],
+                protects=first.protects,
+                states=[o.state for o in members],
+                reasons=reasons,
+                sources=sources,
+            )
+        )
     return out
 
 
@@ -203,8 +241,10 @@ def draw_cascade(result: CascadeResult, kb: KnowledgeBase) -> CascadeDrawing:
     # links run in a gutter left of each side's chips, one lane per link
     lanes, lane_w = 8, 3.0
     gutter = 6.0 + lanes * lane_w
-    x0 = {"target": pad + gutter,
-          "attacker": pad + gutter + t_cols * (chip_w + gap) - gap + split + gutter}
+    x0 = {
+        "target": pad + gutter,
+        "attacker": pad + gutter + t_cols * (chip_w + gap) - gap + split + gutter,
+    }
     width = x0["attacker"] + cols["attacker"] * (chip_w + gap) - gap + pad
     n_links = 0
     drawing = CascadeDrawing(width=width, height=0, divider=x0["attacker"] - split / 2)
@@ -229,11 +269,12 @@ def draw_cascade(result: CascadeResult, kb: KnowledgeBase) -> CascadeDrawing:
                 if ob is not None:
                     color = colors.get(ob.treaty, "#555")
                     used[ob.treaty] = color
-                    tname = kb.treaties[ob.treaty].short_name if ob.treaty in kb.treaties \
-                        else ob.treaty
+                    tname = (
+                        kb.treaties[ob.treaty].short_name if ob.treaty in kb.treaties else ob.treaty
+                    )
                     text = f"{tname} {ob.article} → {state_name(protects)}"
                     limit = int(side_w / 6.6)
-                    shown = text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+                    shown = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
                     hx, hy = x0[side], cy + 14
                     drawing.heads.append(ClusterHead(hx, hy, shown, text, color, ob.treaty))
                     target = where.get(protects)
@@ -245,21 +286,36 @@ def draw_cascade(result: CascadeResult, kb: KnowledgeBase) -> CascadeDrawing:
                         x1, y1 = target.x + target.w / 2, target.y + target.h
                         y_gap = y1 + gap / 2
                         y2 = hy - 4
-                        path = (f"M{x1:.1f},{y1:.1f} V{y_gap:.1f} H{lane:.1f} V{y2:.1f} "
-                                f"H{hx - 2:.1f}")
-                        drawing.links.append(Link(
-                            path, color, ob.treaty,
-                            f"{len(items)} state(s) bound to {target.name} by {text}"))
+                        path = (
+                            f"M{x1:.1f},{y1:.1f} V{y_gap:.1f} H{lane:.1f} V{y2:.1f} H{hx - 2:.1f}"
+                        )
+                        drawing.links.append(
+                            Link(
+                                path,
+                                color,
+                                ob.treaty,
+                                f"{len(items)} state(s) bound to {target.name} by {text}",
+                            )
+                        )
                     cy += cluster_head
                 for i, e in enumerate(sorted(items, key=lambda e: state_name(e.state))):
                     cx = x0[side] + (i % cols[side]) * (chip_w + gap)
                     ry = cy + (i // cols[side]) * (chip_h + gap)
                     o = e.obligation
-                    chip = Chip(e.state, state_name(e.state), side, rnd, cx, ry, chip_w,
-                                chip_h, SIDE_COLOR.get(side, "#555"),
-                                treaty=o.treaty if o else None,
-                                article=o.article if o else None,
-                                protects=o.protects if o else None)
+                    chip = Chip(
+                        e.state,
+                        state_name(e.state),
+                        side,
+                        rnd,
+                        cx,
+                        ry,
+                        chip_w,
+                        chip_h,
+                        SIDE_COLOR.get(side, "#555"),
+                        treaty=o.treaty if o else None,
+                        article=o.article if o else None,
+                        protects=o.protects if o else None,
+                    )
                     drawing.chips.append(chip)
                     where[e.state] = chip
                 cy += -(-len(items) // cols[side]) * (chip_h + gap) + 4
@@ -268,13 +324,17 @@ def draw_cascade(result: CascadeResult, kb: KnowledgeBase) -> CascadeDrawing:
         if rnd == 0:
             title = "Round 0 — the attack"
         else:
-            title = f"Round {rnd} — {len(entries)} state{'s' if len(entries) != 1 else ''} " \
-                    "bound to join"
+            title = (
+                f"Round {rnd} — {len(entries)} state{'s' if len(entries) != 1 else ''} "
+                "bound to join"
+            )
         drawing.bands.append(Band(rnd, y, band_h, title))
         y += band_h
     drawing.height = y
-    drawing.legend = [(tid, kb.treaties[tid].short_name if tid in kb.treaties else tid, c)
-                      for tid, c in sorted(used.items())]
+    drawing.legend = [
+        (tid, kb.treaties[tid].short_name if tid in kb.treaties else tid, c)
+        for tid, c in sorted(used.items())
+    ]
     return drawing
 
 
@@ -298,9 +358,9 @@ class Timeline:
     height: float
     label_w: float
     bars: list[Bar]
-    labels: list[tuple[str, str, float]]       # (iso3, name, y)
-    ticks: list[tuple[float, str]]             # (x, year)
-    marks: list[tuple[float, str]]             # (x, text) e.g. end of the treaty
+    labels: list[tuple[str, str, float]]  # (iso3, name, y)
+    ticks: list[tuple[float, str]]  # (x, year)
+    marks: list[tuple[float, str]]  # (x, text) e.g. end of the treaty
     row_h: float
     top: float
 
@@ -313,8 +373,7 @@ def draw_timeline(t: Treaty, today: date) -> Timeline | None:
     if not spells:
         return None
     start = min([d for _, d in spells] + [d for d in (t.signed, t.in_force) if d])
-    end = max([today] + [p.left for p in t.parties if p.left]
-              + [d for d in (t.ended,) if d])
+    end = max([today] + [p.left for p in t.parties if p.left] + [d for d in (t.ended,) if d])
     y0, y1 = start.year, end.year + 1
     span = max(1, y1 - y0)
     label_w, width, row_h, top = 170.0, 960.0, 18.0, 22.0
@@ -322,7 +381,8 @@ def draw_timeline(t: Treaty, today: date) -> Timeline | None:
 
     def xof(d: date) -> float:
         frac = (d.toordinal() - date(y0, 1, 1).toordinal()) / (
-            date(y1, 1, 1).toordinal() - date(y0, 1, 1).toordinal())
+            date(y1, 1, 1).toordinal() - date(y0, 1, 1).toordinal()
+        )
         return label_w + frac * plot
 
     order: list[str] = []
@@ -334,21 +394,29 @@ def draw_timeline(t: Treaty, today: date) -> Timeline | None:
     for p, d in spells:
         stop = p.left or t.ended or today
         x = xof(d)
-        bars.append(Bar(p.state, state_name(p.state), x, max(2.0, xof(stop) - x),
-                        top + row[p.state] * row_h + 3,
-                        d.isoformat() if p.joined else f"{d.isoformat()} (original party)",
-                        p.left.isoformat() if p.left else None, p.note,
-                        p.left is None and t.ended is None))
+        bars.append(
+            Bar(
+                p.state,
+                state_name(p.state),
+                x,
+                max(2.0, xof(stop) - x),
+                top + row[p.state] * row_h + 3,
+                d.isoformat() if p.joined else f"{d.isoformat()} (original party)",
+                p.left.isoformat() if p.left else None,
+                p.note,
+                p.left is None and t.ended is None,
+            )
+        )
     step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100) if span / s <= 12)
-    ticks = [(xof(date(yr, 1, 1)), str(yr)) for yr in range(y0, y1 + 1)
-             if yr % step == 0]
+    ticks = [(xof(date(yr, 1, 1)), str(yr)) for yr in range(y0, y1 + 1) if yr % step == 0]
     marks = []
     if t.ended:
         marks.append((xof(t.ended), f"ended {t.ended.isoformat()}"))
     marks.append((xof(today), "today"))
     labels = [(s, state_name(s), top + i * row_h + row_h - 5) for s, i in row.items()]
-    return Timeline(width, top + len(order) * row_h + 8, label_w, bars, labels, ticks,
-                    marks, row_h, top)
+    return Timeline(
+        width, top + len(order) * row_h + 8, label_w, bars, labels, ticks, marks, row_h, top
+    )
 
 
 # ---- network ------------------------------------------------------------------------------
@@ -373,9 +441,14 @@ def network(kb: KnowledgeBase, day: date) -> dict[str, Any]:
         key = (a, b, o.treaty)
         cur = edges.get(key)
         if cur is None:
-            edges[key] = {"source": a, "target": b, "treaty": o.treaty,
-                          "strength": o.strength.value, "directions": {o.obligated},
-                          "frozen": o.frozen}
+            edges[key] = {
+                "source": a,
+                "target": b,
+                "treaty": o.treaty,
+                "strength": o.strength.value,
+                "directions": {o.obligated},
+                "frozen": o.frozen,
+            }
         else:
             cur["directions"].add(o.obligated)
             if STRENGTH_RANK[o.strength] < STRENGTH_RANK[Strength(cur["strength"])]:
@@ -392,12 +465,22 @@ def network(kb: KnowledgeBase, day: date) -> dict[str, Any]:
     used = sorted({e["treaty"] for e in out_edges})
     return {
         "date": day.isoformat(),
-        "nodes": [{"id": s, "name": state_name(s), "active": s in active}
-                  for s in sorted(ever) if states.is_known(s)],
+        "nodes": [
+            {"id": s, "name": state_name(s), "active": s in active}
+            for s in sorted(ever)
+            if states.is_known(s)
+        ],
         "edges": out_edges,
-        "treaties": [{"id": t.id, "short_name": t.short_name, "color": colors[t.id],
-                      "in_force": t.id in used, "members_ever": sorted(t.states())}
-                     for t in sorted(defense, key=lambda t: t.id)],
+        "treaties": [
+            {
+                "id": t.id,
+                "short_name": t.short_name,
+                "color": colors[t.id],
+                "in_force": t.id in used,
+                "members_ever": sorted(t.states()),
+            }
+            for t in sorted(defense, key=lambda t: t.id)
+        ],
     }
 
 

@@ -32,7 +32,9 @@ def test_the_list_is_complete() -> None:
 
 @pytest.mark.parametrize("words", COMMANDS, ids=" ".join)
 @pytest.mark.parametrize("flag", ["-h", "--help"])
-def test_help_has_one_layout(words: list[str], flag: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_help_has_one_layout(
+    words: list[str], flag: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run([*words, flag]) == 0
     text = capsys.readouterr().out
     assert text.startswith(f"Usage: foederis {' '.join(words)} ")

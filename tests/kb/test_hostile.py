@@ -32,7 +32,7 @@ def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
         text=True,
         check=False,
         timeout=60,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, "COLUMNS": "1000", **(env or {})},
     )
 
 

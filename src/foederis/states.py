@@ -39,6 +39,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from foederis.errors import FoederisError, UnknownStateError
+
 __all__ = [
     "CowSpell",
     "NonexistentStateError",
@@ -55,6 +57,7 @@ __all__ = [
     "in_system",
     "is_known",
     "iso3_from_cow",
+    "label",
     "lifetime",
     "name_index",
     "normalize",
@@ -143,40 +146,20 @@ class State:
         return any(sp.covers(day) for sp in self.spells)
 
 
-class NonexistentStateError(ValueError):
+class NonexistentStateError(FoederisError):
     """A state named for a day on which it did not exist (see :func:`require_exists`)."""
 
     def __init__(self, code: str, day: date, message: str) -> None:
         self.code = code
         self.day = day
-        super().__init__(message)
+        super().__init__(
+            message,
+            "use a date on which the state existed, or the state that existed that day "
+            "(`foederis states` lists codes and lifetimes)",
+        )
 
-
-class UnknownStateError(KeyError):
-    """A state code or name the registry does not know.
-
-    ``code`` is the text that failed; ``suggestions`` are ISO3 codes of likely matches.
-    """
-
-    def __init__(self, code: str, suggestions: Iterable[str] = ()) -> None:
-        self.code = code
-        self.suggestions: list[str] = list(suggestions)
-        super().__init__(self._message())
-
-    def _message(self) -> str:
-        msg = f"unknown state {self.code!r}"
-        if not self.suggestions:
-            return msg
-        states = _registry().states
-        parts = [f"{c} ({states[c].name})" if c in states else c for c in self.suggestions]
-        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " or " + parts[-1]
-        return f"{msg} — did you mean {listed}?"
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.code, self.suggestions))
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.code, self.day, self.message))
 
 
 # --------------------------------------------------------------------------------------
@@ -439,6 +422,12 @@ def get(iso3: str) -> State:
     if state is None:
         raise UnknownStateError(iso3, suggest(iso3))
     return state
+
+
+def label(code: str) -> str:
+    """How a state is named in every answer: ``North Korea (PRK)``; other text unchanged."""
+    state = _registry().states.get(code.strip().upper())
+    return f"{state.name} ({state.iso3})" if state is not None else code
 
 
 def is_known(iso3: str) -> bool:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foederis import states
@@ -89,6 +89,7 @@ def test_successions_are_consistent() -> None:
         ), s
 
 
+@settings(deadline=None, max_examples=50)
 @given(st.dates(min_value=date(1815, 1, 1), max_value=date(2030, 12, 31)))
 def test_existing_on_matches_exists(day: date) -> None:
     on = set(states.existing_on(day))
@@ -99,6 +100,7 @@ def test_existing_on_matches_exists(day: date) -> None:
             assert state.iso3 in on
 
 
+@settings(deadline=None, max_examples=50)
 @given(st.dates(min_value=date(1816, 1, 1), max_value=date(2016, 12, 31)))
 def test_one_holder_per_cow_code_per_day(day: date) -> None:
     held: dict[int, str] = {}

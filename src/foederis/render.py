@@ -13,6 +13,7 @@ from foederis import states
 from foederis.exports.obligations import DirectedObligation
 from foederis.model.enums import Status, Verdict
 from foederis.model.treaty import Treaty
+from foederis.sources.grade import badge, ordered
 
 STATUS_STYLE = {
     Status.triggered: "bold green",
@@ -102,9 +103,16 @@ def show_treaty(console: Console, t: Treaty) -> None:
                 f"  {v.date or 'date unknown'} by {v.by or '—'} ({v.clause or '—'}): "
                 f"{v.event} → {v.outcome.value}"
             )
-    console.print("[bold]Sources[/bold]")
-    for src in t.sources:
-        console.print(f"  [{src.id}] {src.title or ''} {src.url} (accessed {src.accessed or '—'})")
+    console.print("[bold]Sources[/bold] (official first)")
+    for src in ordered(t.sources):
+        console.print(
+            f"  [{badge(src)}] {src.publisher}: {src.label}"
+            + (f" {src.url}" if src.url and src.work is None else "")
+            + (f" <{src.url}>" if src.url and src.work is not None else "")
+            + f" (accessed {src.accessed or '—'}; id {src.id})",
+            highlight=False,
+            markup=False,
+        )
 
 
 def allies_table(

@@ -213,7 +213,10 @@ def check_text(result: CheckResult, show_all: bool = False) -> str:
         who = ", ".join(same[:8]) + (f" and {len(same) - 8} more" if len(same) > 8 else "")
         out.append(f"\n{o.clause} ({o.article}) → {o.status.value}: {who}\n")
         out += [f"  {MARK[r.verdict.value]} {r.text}\n" for r in o.reasons]
-        out += [f"    source: {src.url}\n" for src in o.sources[:3]]
+        out += [
+            f"    source [{src.badge}] {src.publisher or ''}: {src.title or ''} {src.url or ''}\n"
+            for src in o.sources[:3]
+        ]
     return "".join(out)
 
 

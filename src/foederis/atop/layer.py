@@ -354,6 +354,7 @@ def _code_phase(
         "sources": [
             {
                 "id": SOURCE_ID,
+                "kind": "research_data",
                 "url": CODEBOOK_URL,
                 "title": "ATOP 4.01 data and codebook",
                 "publisher": "Alliance Treaty Obligations and Provisions project",
@@ -361,6 +362,7 @@ def _code_phase(
             },
             {
                 "id": DDYR_SOURCE_ID,
+                "kind": "research_data",
                 "url": CODEBOOK_URL,
                 "title": "ATOP 5.1 directed dyad-year data (years after 2016)",
                 "publisher": "Alliance Treaty Obligations and Provisions project",

@@ -92,8 +92,14 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
     if not t.sources:
         add(("sources",), "a treaty needs at least one source", "list every URL relied on")
     for i, src in enumerate(t.sources):
-        if not src.url.startswith(("http://", "https://")):
-            add(("sources", i, "url"), f"not an http(s) URL: {src.url!r}")
+        for key in ("url", "archived_url"):
+            url = getattr(src, key)
+            if url is not None and not url.lower().startswith(("http://", "https://")):
+                add(
+                    ("sources", i, key),
+                    f"not an http(s) URL: {url[:80]!r}",
+                    "links are shown on pages: only http:// and https:// are allowed",
+                )
     needs_source: list[tuple[PathKey, list[str]]] = [
         (("interpretations", i, "sources"), x.sources) for i, x in enumerate(t.interpretations)
     ]

@@ -17,6 +17,10 @@ def main(argv: list[str] | None = None) -> None:
         from foederis.scenario_cli import run
 
         sys.exit(run(args[0], args[1:]))
+    if args and args[0] == "backtest":
+        from foederis.backtest.cli import run as backtest
+
+        sys.exit(backtest(args[1:]))
     from foederis import states
     from foederis.commands import app, err
     from foederis.errors import FoederisError, KBValidationError

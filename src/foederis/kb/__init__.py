@@ -16,7 +16,7 @@ from pathlib import Path
 
 from foederis import cache as compiled
 from foederis.errors import KBValidationError, Problem, UnknownAreaError, UnknownTreatyError
-from foederis.kb.files import BUILTIN_DIR, builtin_files, layer_files, user_dirs, yaml_files
+from foederis.kb.files import BUILTIN_DIR, builtin_files, layer_files, scan_yaml, user_dirs
 from foederis.model.area import Area
 from foederis.model.treaty import Treaty
 
@@ -149,7 +149,23 @@ def validate_paths(paths: Sequence[Path]) -> list[Problem]:
     from foederis.kb.load import read_layers
     from foederis.kb.validate import check_kb
 
-    user_files = [f for p in paths for f in yaml_files(p)]
+    user_files: list[Path] = []
+    listing: list[Problem] = []
+    for p in paths:
+        files, problems = scan_yaml(p)
+        user_files += files
+        listing += problems
+    if not user_files:
+        return listing + [
+            Problem(
+                str(p),
+                None,
+                "(path)",
+                "no treaty or area files found (nothing was checked)",
+                "treaty files end in .yaml or .yml",
+            )
+            for p in paths
+        ]
     mine = {f.resolve() for f in user_files}
     raw = read_layers([[f for f in builtin_files() if f.resolve() not in mine], user_files])
     problems = raw.problems + check_kb(raw)
@@ -157,4 +173,4 @@ def validate_paths(paths: Sequence[Path]) -> list[Problem]:
     from foederis.errors import display_path
 
     shown = {display_path(f) for f in wanted}
-    return [p for p in problems if p.file in shown]
+    return listing + [p for p in problems if p.file in shown]

@@ -28,7 +28,14 @@ def check_kb(raw: RawKB) -> list[Problem]:
 
 def _state_problem(doc: YamlDoc, path: PathKey, code: str) -> Problem | None:
     if states.is_known(code):
-        return None
+        if code == code.strip().upper():
+            return None
+        # the engine compares codes exactly: 'nzl' or ' USA' would silently match nothing
+        return doc.problem(
+            path,
+            f"state code {code!r} is not written as an upper-case ISO3 code",
+            f"write '{code.strip().upper()}'",
+        )
     try:
         states.get(code)
     except states.UnknownStateError as exc:

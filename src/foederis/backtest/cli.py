@@ -32,15 +32,37 @@ def parser() -> argparse.ArgumentParser:
             "the reasons; optionally compare with the expert coding."
         ),
     )
-    p.add_argument("--atop", required=True, type=Path, help="folder with atop4_01_alliance.csv and atop4_01_member.csv")
-    p.add_argument("--wars", required=True, type=Path, help="COW inter-state war file (directed dyad-years)")
-    p.add_argument("--contiguity", type=Path, default=None, help="COW direct contiguity file (default: contiguity_direct.csv beside --wars, if present)")
-    p.add_argument("--recent", type=Path, default=None, help="recent-wars YAML (default: the shipped example)")
+    p.add_argument(
+        "--atop",
+        required=True,
+        type=Path,
+        help="folder with atop4_01_alliance.csv and atop4_01_member.csv",
+    )
+    p.add_argument(
+        "--wars", required=True, type=Path, help="COW inter-state war file (directed dyad-years)"
+    )
+    p.add_argument(
+        "--contiguity",
+        type=Path,
+        default=None,
+        help="COW direct contiguity file (default: contiguity_direct.csv beside --wars)",
+    )
+    p.add_argument(
+        "--recent", type=Path, default=None, help="recent-wars YAML (default: the shipped example)"
+    )
     p.add_argument("--no-recent", action="store_true", help="leave out the wars after the COW data")
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("-o", "--output", type=Path, default=None, help="write here instead of stdout")
-    p.add_argument("--compare", type=Path, default=None, metavar="EXPERT_CSV", help="expert coding to compare with")
-    p.add_argument("--coding", choices=("bf", "llm"), default="bf", help="which expert coding (default bf)")
+    p.add_argument(
+        "--compare",
+        type=Path,
+        default=None,
+        metavar="EXPERT_CSV",
+        help="expert coding to compare with",
+    )
+    p.add_argument(
+        "--coding", choices=("bf", "llm"), default="bf", help="which expert coding (default bf)"
+    )
     return p
 
 
@@ -70,8 +92,13 @@ def _render(args: argparse.Namespace, argv: list[str]) -> str:
     from foederis.backtest.inputs import BacktestInputError
 
     if args.compare is None and args.format == "md":
-        raise BacktestInputError("--format", None, "md", "Markdown is for --compare reports",
-                                 "use text, csv or json for the codings")
+        raise BacktestInputError(
+            "--format",
+            None,
+            "md",
+            "Markdown is for --compare reports",
+            "use text, csv or json for the codings",
+        )
     codings = code_history(args.atop, args.wars, args.contiguity)
     if args.compare is not None:
         from foederis.backtest.expert import compare, read_expert

@@ -36,7 +36,9 @@ def read_expert(path: Path | str, coding: str = "BF") -> list[ExpertRow]:
     epath = Path(path)
     suffix = coding.upper()
     if suffix not in ("BF", "LLM"):
-        raise BacktestInputError(epath, None, "--coding", f"unknown coding {coding!r}", "use bf or llm")
+        raise BacktestInputError(
+            epath, None, "--coding", f"unknown coding {coding!r}", "use bf or llm"
+        )
     cols = tuple(f"{c.value}{suffix}" for c in CATEGORIES)
     out: list[ExpertRow] = []
     for line, row in _open_rows(epath, (*EXPERT_COLUMNS, *cols)):
@@ -45,7 +47,9 @@ def read_expert(path: Path | str, coding: str = "BF") -> list[ExpertRow]:
             flags = [Category.cfna]
         if len(flags) != 1:
             raise BacktestInputError(
-                epath, line, "/".join(cols),
+                epath,
+                line,
+                "/".join(cols),
                 f"{len(flags)} categories set ({', '.join(f.value for f in flags) or 'none'})",
                 "each row needs exactly one of honor, violate, cfna, nonagg, consul",
             )
@@ -94,7 +98,9 @@ class Comparison:
 
     @property
     def agree(self) -> int:
-        return sum(1 for p in self.compared if p.ours is not None and p.ours.category == p.expert.category)
+        return sum(
+            1 for p in self.compared if p.ours is not None and p.ours.category == p.expert.category
+        )
 
     def rate(self, pairs: list[Pair] | None = None) -> float:
         ps = self.compared if pairs is None else [p for p in pairs if p.ours is not None]
@@ -117,7 +123,9 @@ class Comparison:
     def performance_agreement(self) -> tuple[int, int]:
         """Agreement on dna vs performance (honor/violate), the first decision of the rules."""
         ps = self.compared
-        ok = sum(1 for p in ps if p.ours is not None and p.ours.category.dna == p.expert.category.dna)
+        ok = sum(
+            1 for p in ps if p.ours is not None and p.ours.category.dna == p.expert.category.dna
+        )
         return ok, len(ps)
 
 

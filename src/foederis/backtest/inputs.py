@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -96,7 +96,7 @@ class Alliance:
     neutral: bool
     nonagg: bool
     consul: bool
-    members: tuple[MemberSpell, ...] = field(default=())
+    members: tuple[MemberSpell, ...] = field(default=(), kw_only=True)
 
     @property
     def wartime_wars(self) -> frozenset[int]:
@@ -115,9 +115,7 @@ def _open_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dic
     if not path.is_file():
         raise BacktestInputError(path, None, "file", "not found", "pass the right path")
     if path.stat().st_size > MAX_BYTES:
-        raise BacktestInputError(
-            path, None, "file", "larger than 50 MB", "is this the right file?"
-        )
+        raise BacktestInputError(path, None, "file", "larger than 50 MB", "is this the right file?")
     try:
         with path.open(newline="", encoding="utf-8") as fh:
             reader = csv.DictReader(fh)
@@ -140,8 +138,20 @@ def _open_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dic
         raise BacktestInputError(path, None, "file", f"not a CSV file ({exc})", "") from None
 
 
+def _flag(path: Path, line: int, row: dict[str, str], name: str) -> bool:
+    """A 0/1 ATOP flag (empty counts as 0)."""
+    text = row.get(name) or ""
+    if text in ("0", ""):
+        return False
+    if text == "1":
+        return True
+    return _int(path, line, row, name, 0) == 1
+
+
 def _int(path: Path, line: int, row: dict[str, str], name: str, default: int | None = None) -> int:
     text = (row.get(name) or "").strip()
+    if text.isdigit():
+        return int(text)
     if not text:
         if default is not None:
             return default
@@ -154,7 +164,9 @@ def _int(path: Path, line: int, row: dict[str, str], name: str, default: int | N
         ) from None
 
 
-def _date(path: Path, line: int, row: dict[str, str], prefix: str, names: tuple[str, str, str]) -> date | None:
+def _date(
+    path: Path, line: int, row: dict[str, str], prefix: str, names: tuple[str, str, str]
+) -> date | None:
     year = _int(path, line, row, names[0], 0)
     if year == 0:
         return None
@@ -166,6 +178,11 @@ def _date(path: Path, line: int, row: dict[str, str], prefix: str, names: tuple[
         raise BacktestInputError(
             path, line, prefix, f"not a date: {year}-{month}-{day}", "check year, month and day"
         ) from None
+
+
+def _provisions(path: Path, line: int, row: dict[str, str]) -> tuple[bool, bool, bool, bool, bool]:
+    d, o, n, na, c = (_flag(path, line, row, p) for p in PROVISIONS)
+    return d, o, n, na, c
 
 
 def read_atop(directory: Path | str) -> dict[int, Alliance]:
@@ -186,7 +203,7 @@ def read_atop(directory: Path | str) -> dict[int, Alliance]:
             aid,
             begin,
             _date(apath, line, row, "endyr", ("endyr", "endmo", "endday")),
-            *(_int(apath, line, row, p, 0) == 1 for p in PROVISIONS),
+            *_provisions(apath, line, row),
         )
     mpath = root / MEMBER_FILE
     spells: dict[int, list[MemberSpell]] = {}
@@ -210,18 +227,15 @@ def read_atop(directory: Path | str) -> dict[int, Alliance]:
                 _int(mpath, line, row, "phase", 0),
                 entry,
                 _date(mpath, line, row, "yrexit", ("yrexit", "moexit", "dayexit")),
-                *(_int(mpath, line, row, p, 0) == 1 for p in PROVISIONS),
-                conditions=frozenset(c for c in CONDITIONS if _int(mpath, line, row, c, 0) == 1),
+                *_provisions(mpath, line, row),
+                conditions=frozenset(c for c in CONDITIONS if _flag(mpath, line, row, c)),
                 threats=threats,
                 wartime_war=_int(mpath, line, row, "cowwar", 0) or None,
             )
         )
     for aid, members in spells.items():
         a = alliances[aid]
-        alliances[aid] = Alliance(
-            a.atopid, a.begin, a.end, a.defense, a.offense, a.neutral, a.nonagg, a.consul,
-            tuple(members),
-        )
+        alliances[aid] = replace(a, members=tuple(members))
     return alliances
 
 

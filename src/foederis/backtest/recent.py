@@ -18,12 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from foederis.backtest.inputs import BacktestInputError
 from foederis.backtest.rules import Category, Coding
+from foederis.model.enums import Asset, Initiator
 
 if TYPE_CHECKING:
     from foederis.kb import KnowledgeBase
@@ -53,10 +54,8 @@ class Event(_Model):
     attacker: list[str] = Field(min_length=1)
     target: str
     where: str | None = None
-    asset: Literal[
-        "territory", "armed_forces", "public_vessel", "coast_guard", "aircraft", "civilians"
-    ] = "territory"
-    initiator: Literal["attacker", "target", "unknown"] = "attacker"
+    asset: Asset = Asset.territory
+    initiator: Initiator = Initiator.attacker
     fought_with_target: list[str] = Field(default_factory=list)
     fought_with_attacker: list[str] = Field(default_factory=list)
     requested: list[str] = Field(
@@ -105,7 +104,10 @@ def read_recent(path: Path | str = DEFAULT_RECENT) -> Recent:
         from foederis.kb.yamlfile import dotted
 
         raise BacktestInputError(
-            doc.file, doc.line_of(loc), dotted(loc), str(err["msg"]),
+            doc.file,
+            doc.line_of(loc),
+            dotted(loc),
+            str(err["msg"]),
             "see docs/backtest.md for the keys a war and an event take",
         ) from None
     sources = {s.id: s for s in parsed.sources}
@@ -113,8 +115,11 @@ def read_recent(path: Path | str = DEFAULT_RECENT) -> Recent:
     for wi, war in enumerate(parsed.wars):
         if war.id in seen:
             raise BacktestInputError(
-                doc.file, doc.line_of(("wars", wi, "id")), f"wars[{wi}].id",
-                f"duplicate war id {war.id!r}", "give every war its own id",
+                doc.file,
+                doc.line_of(("wars", wi, "id")),
+                f"wars[{wi}].id",
+                f"duplicate war id {war.id!r}",
+                "give every war its own id",
             )
         seen.add(war.id)
         for ei, ev in enumerate(war.events):
@@ -122,8 +127,11 @@ def read_recent(path: Path | str = DEFAULT_RECENT) -> Recent:
                 if sid not in sources:
                     loc = ("wars", wi, "events", ei, "sources", si)
                     raise BacktestInputError(
-                        doc.file, doc.line_of(loc), f"wars[{wi}].events[{ei}].sources[{si}]",
-                        f"unknown source {sid!r}", "add it to the sources list at the end",
+                        doc.file,
+                        doc.line_of(loc),
+                        f"wars[{wi}].events[{ei}].sources[{si}]",
+                        f"unknown source {sid!r}",
+                        "add it to the sources list at the end",
                     )
     return Recent(doc.file, tuple(parsed.wars), sources)
 
@@ -204,8 +212,11 @@ def _facts(war: RecentWar, ev: Event, treaty: str) -> str:
         + (f" ({ev.asset})" if ev.asset != "territory" else "")
         + f" (started by: {ev.initiator}); fought beside {ev.target}: "
         + (", ".join(ev.fought_with_target) or "none")
-        + (f"; beside {', '.join(ev.attacker)}: {', '.join(ev.fought_with_attacker)}"
-           if ev.fought_with_attacker else "")
+        + (
+            f"; beside {', '.join(ev.attacker)}: {', '.join(ev.fought_with_attacker)}"
+            if ev.fought_with_attacker
+            else ""
+        )
         + (f"; {ev.target} requested aid under {treaty}" if treaty in ev.requested else "")
     )
 
@@ -222,14 +233,16 @@ def _code_treaty(war: RecentWar, ev: Event, treaty: str, obs: Sequence[Duty]) ->
             f"fought beside {ev.target}: {', '.join(helped) or 'none'}; "
             f"did not: {', '.join(idle) or 'none'}"
         )
-        category, rule = (Category.violate, "engine-triggered") if idle else (
-            Category.honor, "engine-triggered"
+        category, rule = (
+            (Category.violate, "engine-triggered") if idle else (Category.honor, "engine-triggered")
         )
     elif "uncertain" in statuses:
         for d in obs:
             if d.status == "uncertain":
                 reasons.append(f"engine: {d.state} {d.article} uncertain: {d.failing}")
-        helped = sorted({d.state for d in obs if d.status == "uncertain"} & set(ev.fought_with_target))
+        helped = sorted(
+            {d.state for d in obs if d.status == "uncertain"} & set(ev.fought_with_target)
+        )
         reasons.append(f"fought beside {ev.target} anyway: {', '.join(helped) or 'none'}")
         category, rule = Category.unclear, "engine-uncertain"
     elif all(d.kind == "consultation" for d in obs):

@@ -14,7 +14,16 @@ from typing import Any
 from foederis.backtest.expert import CATEGORIES, NOT_CODED, Comparison, Pair
 from foederis.backtest.rules import Coding
 
-CSV_COLUMNS = ("warnum", "event", "atopid", "treaty", "category", "rule", "members_in_war", "reasons")
+CSV_COLUMNS = (
+    "warnum",
+    "event",
+    "atopid",
+    "treaty",
+    "category",
+    "rule",
+    "members_in_war",
+    "reasons",
+)
 REASON_SEP = " | "
 
 
@@ -81,15 +90,18 @@ def _rate(pairs: list[Pair]) -> tuple[int, int]:
 
 def summary(cmp: Comparison, coding: str) -> dict[str, Any]:
     ok, n = _rate(cmp.pairs)
-    perf_ok, perf_n = cmp.performance_agreement()
+    perf_ok, _ = cmp.performance_agreement()
     splits = {}
     for rem in (0, 2):
         s_ok, s_n = _rate(cmp.split(4, rem))
         splits[f"warid_mod4_{rem}"] = {"agree": s_ok, "compared": s_n}
     eras = {}
-    for name, pred in (("1816-1944", lambda p: p.expert.cowwarid is not None and p.expert.cowwarid < 150),
-                       ("1945-2003", lambda p: p.expert.cowwarid is not None and p.expert.cowwarid >= 150)):
-        e_ok, e_n = _rate([p for p in cmp.pairs if pred(p)])
+    for name, first, last in (
+        ("COW 1-150 (to 1945)", 1, 150),
+        ("COW 151+ (1950-2003)", 151, 10**6),
+    ):
+        era = [p for p in cmp.pairs if first <= (p.expert.cowwarid or 0) <= last]
+        e_ok, e_n = _rate(era)
         eras[name] = {"agree": e_ok, "compared": e_n}
     return {
         "coding": coding,
@@ -99,7 +111,9 @@ def summary(cmp: Comparison, coding: str) -> dict[str, Any]:
         "compared": n,
         "agree": ok,
         "agreement": round(ok / n, 4) if n else None,
-        "agreement_counting_not_coded_as_wrong": round(ok / len(cmp.pairs), 4) if cmp.pairs else None,
+        "agreement_counting_not_coded_as_wrong": round(ok / len(cmp.pairs), 4)
+        if cmp.pairs
+        else None,
         "performance_vs_dna_agree": perf_ok,
         "extra_pairs_coded_in_the_same_wars": cmp.extra,
         "splits": splits,
@@ -164,8 +178,9 @@ def _figures(cmp: Comparison, coding: str) -> list[str]:
     s = summary(cmp, coding)
     n, ok = s["compared"], s["agree"]
     lines = [
-        f"Expert coding: {coding.upper()} ({s['expert_rows']} rows; {s['expert_rows_without_cow_war']} "
-        "are wars of the Interstate War Data that COW does not list, so they cannot be coded "
+        f"Expert coding: {coding.upper()} ({s['expert_rows']} rows; "
+        f"{s['expert_rows_without_cow_war']} are wars of the Interstate War Data that COW "
+        "does not list, so they cannot be coded "
         f"from the COW file; {s['expert_rows_not_coded']} more name an alliance member that COW "
         "does not list as a participant, so the backtest has no such pair).",
         f"Agreement over the five categories: {ok}/{n} = {_pct(ok / n if n else 0)} of the pairs "
@@ -235,14 +250,21 @@ def comparison_markdown(cmp: Comparison, coding: str, command: str) -> str:
     out.append("|---" * (len(cols) + 2) + "|")
     for r in rows:
         out.append("| " + " | ".join(r) + " |")
-    out += ["", "## Disagreements", "", "Both codings side by side, with the rule and the facts "
-            "that decided the backtest's.", ""]
+    out += [
+        "",
+        "## Disagreements",
+        "",
+        "Both codings side by side, with the rule and the facts that decided the backtest's.",
+        "",
+    ]
     out.append("| war (COW) | ATOP | expert | backtest | rule | reasons |")
     out.append("|---|---|---|---|---|---|")
     for p in cmp.disagreements():
         ours = p.ours.category.value if p.ours else NOT_CODED
-        reasons = "<br>".join(_md(r) for r in p.ours.reasons) if p.ours else (
-            "no member of this alliance is a participant of this war in the COW file"
+        reasons = (
+            "<br>".join(_md(r) for r in p.ours.reasons)
+            if p.ours
+            else ("no member of this alliance is a participant of this war in the COW file")
         )
         out.append(
             f"| {_md(p.expert.warname)} ({p.expert.cowwarid}) | {p.expert.atopid} | "

@@ -129,19 +129,18 @@ class Coder:
         self, wars: dict[int, War], alliances: dict[int, Alliance]
     ) -> Iterator[tuple[War, Alliance]]:
         """Every (war, alliance) in which a member fought while a member, in war order."""
-        by_state: dict[int, list[Alliance]] = {}
+        spells: dict[int, list[MemberSpell]] = {}
         for a in alliances.values():
-            for c in a.ccodes:
-                by_state.setdefault(c, []).append(a)
+            for m in a.members:
+                spells.setdefault(m.ccode, []).append(m)
         for warnum in sorted(wars):
             war = wars[warnum]
-            found: set[int] = set()
-            for c in war.participants:
-                for a in by_state.get(c, ()):
-                    if a.atopid not in found and any(
-                        m in war.participants for m in self.active_members(war, a)
-                    ):
-                        found.add(a.atopid)
+            found = {
+                m.atopid
+                for c, p in war.participants.items()
+                for m in spells.get(c, ())
+                if m.overlaps(p.first_year, p.last_year)
+            }
             for aid in sorted(found):
                 yield war, alliances[aid]
 
@@ -171,7 +170,10 @@ class Coder:
         year = war.first_year
         near = [i for i in initiators if self.contiguity.contiguous(ccode, i, year)]
         if near:
-            return True, f"{me} borders initiator {self._names(near, war)} and fought it from {year}"
+            return (
+                True,
+                f"{me} borders initiator {self._names(near, war)} and fought it from {year}",
+            )
         side_near = [
             c
             for c, q in war.participants.items()
@@ -248,9 +250,7 @@ class Coder:
     @staticmethod
     def _unseen(kind: str, conds: frozenset[str], wartime: bool) -> list[str]:
         """Conditions the war data cannot show, which therefore count as not met."""
-        return [
-            c for c in UNSEEN[kind] if c in conds and not (wartime and c[3:] in WARTIME_MET)
-        ]
+        return [c for c in UNSEEN[kind] if c in conds and not (wartime and c[3:] in WARTIME_MET)]
 
     # -- the decision ------------------------------------------------------------------------
     def code(self, war: War, alliance: Alliance) -> Coding:
@@ -262,12 +262,20 @@ class Coder:
             return Coding(war.warnum, alliance.atopid, cat, rule, tuple(reasons), tuple(fighting))
 
         spells = list(members.values())
-        has = {k: any(getattr(s, k) for s in spells) for k in ("defense", "offense", "neutral", "nonagg")}
+        has = {
+            k: any(getattr(s, k) for s in spells)
+            for k in ("defense", "offense", "neutral", "nonagg")
+        }
         enemies = sorted(
-            (a, b) for a in fighting for b in fighting if a < b and b in war.participants[a].opponents
+            (a, b)
+            for a in fighting
+            for b in fighting
+            if a < b and b in war.participants[a].opponents
         )
         if enemies:
-            pairs = "; ".join(f"{self._name(a, war)} against {self._name(b, war)}" for a, b in enemies)
+            pairs = "; ".join(
+                f"{self._name(a, war)} against {self._name(b, war)}" for a, b in enemies
+            )
             reasons.append(f"members fought each other: {pairs}")
             if any(has.values()):
                 return done(Category.violate, "fought-each-other")
@@ -292,7 +300,9 @@ class Coder:
                     seen.add(key)
                     reasons.append(f"{d.kind} not invoked: {d.why}")
             if not has["defense"] and not has["offense"] and has["nonagg"]:
-                reasons.append("a neutrality and non-aggression pact whose members did not fight each other")
+                reasons.append(
+                    "a neutrality and non-aggression pact whose members did not fight each other"
+                )
                 return done(Category.nonagg, "not-invoked")
             return done(Category.cfna, "not-invoked")
         broken = False
@@ -357,9 +367,13 @@ class Coder:
         for c in fighting:
             p = war.participants[c]
             role = "initiator, " if p.initiator else ""
-            parts.append(f"{self._name(c, war)} ({role}side {p.side}, {p.first_year}-{p.last_year})")
+            parts.append(
+                f"{self._name(c, war)} ({role}side {p.side}, {p.first_year}-{p.last_year})"
+            )
         out = [c for c in members if c not in war.participants]
-        text = f"war {war.warnum} ({war.first_year}-{war.last_year}); members at war: " + "; ".join(parts)
+        text = f"war {war.warnum} ({war.first_year}-{war.last_year}); members at war: " + "; ".join(
+            parts
+        )
         if out:
             text += f"; members not at war: {self._names(out, war)}"
         provisions = "/".join(alliance.provisions()) or "none"

@@ -61,8 +61,13 @@ class _Acc:
         first = min(self.years)
         sides = frozenset(self.years.values())
         return Participant(
-            ccode, self.years[first], self.initiator, first, max(self.years),
-            frozenset(self.opponents), switched=len(sides) > 1,
+            ccode,
+            self.years[first],
+            self.initiator,
+            first,
+            max(self.years),
+            frozenset(self.opponents),
+            switched=len(sides) > 1,
         )
 
 

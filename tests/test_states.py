@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from foederis import states
+from foederis.errors import FoederisError
 from foederis.states import CowSpell, State, UnknownStateError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -24,6 +25,8 @@ REPO = Path(__file__).resolve().parents[1]
 UN_MEMBERS = 193
 EXTRA_CURRENT = ["TWN", "XKX", "PSE", "VAT"]
 HISTORICAL = ["SUN", "DDR", "YUG", "CSK", "YMD", "VDR", "RVN", "ZAN"]
+PRE_1945 = ["HAN", "BAV", "BAD", "SAX", "WRT", "HSE", "HSG", "MEC", "AUH", "PAP", "SIC"]
+PRE_1945 += ["MOD", "PMA", "TUS", "XKO"]
 
 
 # --------------------------------------------------------------------------------------
@@ -34,9 +37,9 @@ HISTORICAL = ["SUN", "DDR", "YUG", "CSK", "YMD", "VDR", "RVN", "ZAN"]
 def test_registry_size_and_order() -> None:
     all_ = states.all_states()
     codes = [s.iso3 for s in all_]
-    assert len(codes) == UN_MEMBERS + len(EXTRA_CURRENT) + len(HISTORICAL)
+    assert len(codes) == UN_MEMBERS + len(EXTRA_CURRENT) + len(HISTORICAL) + len(PRE_1945)
     assert codes == sorted(set(codes))
-    for code in EXTRA_CURRENT + HISTORICAL:
+    for code in EXTRA_CURRENT + HISTORICAL + PRE_1945:
         assert code in codes
 
 
@@ -109,7 +112,7 @@ def test_get_and_is_known() -> None:
     assert not states.is_known("GMY")  # a COW abbreviation, not a code
     with pytest.raises(UnknownStateError) as info:
         states.get("PRKK")
-    assert isinstance(info.value, KeyError)
+    assert isinstance(info.value, FoederisError)
     assert info.value.code == "PRKK"
     assert info.value.suggestions[0] == "PRK"
 
@@ -255,7 +258,8 @@ def test_parse_state_suggests() -> None:
     err = info.value
     assert err.code == "PRKK"
     assert err.suggestions == ["PRK"]
-    assert str(err) == "unknown state 'PRKK' — did you mean PRK (North Korea)?"
+    assert err.message == "unknown state 'PRKK'"
+    assert err.hint == "did you mean PRK (North Korea)?"
 
 
 @pytest.mark.parametrize(
@@ -273,14 +277,15 @@ def test_suggestions(text: str, expected: set[str]) -> None:
         states.parse_state(text)
     assert expected <= set(info.value.suggestions)
     for code in expected:
-        assert f"{code} ({states.get(code).name})" in str(info.value)
+        assert f"{code} ({states.get(code).name})" in (info.value.hint or "")
 
 
 def test_no_suggestion_message() -> None:
     with pytest.raises(UnknownStateError) as info:
         states.parse_state("qqqqqqqq")
     assert info.value.suggestions == []
-    assert str(info.value) == "unknown state 'qqqqqqqq'"
+    assert info.value.message == "unknown state 'qqqqqqqq'"
+    assert "foederis states" in (info.value.hint or "")
 
 
 def test_error_pickles() -> None:

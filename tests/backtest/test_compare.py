@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from foederis.backtest import code_history
-from foederis.backtest.cli import run
 from foederis.backtest.expert import compare, read_expert
 from foederis.backtest.inputs import BacktestInputError
 from foederis.backtest.rules import Category, Coding
+from foederis.cli import run
 
 REPO = Path(__file__).resolve().parents[2]
 REPORT = REPO / "docs" / "backtest-agreement.md"
@@ -90,7 +90,7 @@ def test_checked_in_report_is_fresh(
     argv = m.group(1).split()
     monkeypatch.chdir(REPO)
     out = tmp_path / "fresh.md"
-    assert run([*argv, "-o", str(out)]) == 0
+    assert run(["backtest", *argv, "-o", str(out)]) == 0
     fresh = out.read_text(encoding="utf-8")
     assert fresh == text, (
         "docs/backtest-agreement.md is stale: regenerate it with\n  "

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foederis import states
 from foederis.errors import ScenarioError, UnknownAreaError
@@ -40,6 +40,9 @@ from foederis.model.scenario import Scenario
 from foederis.model.treaty import Clause, Scope, Treaty
 
 from .places import Footprint, Places
+
+if TYPE_CHECKING:
+    from .summary import Summary
 
 STATUS_RANK = {
     Status.triggered: 0,
@@ -207,6 +210,23 @@ class CheckResult:
         """Defense obligations that bring the obligated state in."""
         ok = {Status.triggered} | ({Status.uncertain} if include_uncertain else set())
         return [o for o in self.obligations if o.status in ok and o.type in (ClauseType.defense,)]
+
+    def summary(self, kb: KnowledgeBase | None = None) -> Summary:
+        """The answer at a glance (``.headline``, ``.lines()``): see engine/summary.py."""
+        from .summary import summarize
+
+        return summarize(self, kb)
+
+    def __repr__(self) -> str:
+        s = self.scenario
+        counts: dict[str, int] = {}
+        for o in self.obligations:
+            counts[o.status.value] = counts.get(o.status.value, 0) + 1
+        told = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no obligations"
+        return (
+            f"<CheckResult {'+'.join(s.attacker)} → {s.target} on {s.date} "
+            f"in {self.place_name}: {told}>"
+        )
 
     def to_json(self) -> dict[str, Any]:
         owner = {id(o): g for g in self.groups for o in g.expand()}

@@ -11,13 +11,16 @@ import pytest
 
 from foederis.backtest.inputs import BacktestInputError, read_atop, read_contiguity
 from foederis.backtest.wars import read_cow_wars
+from foederis.errors import FoederisError
 
-ALLIANCE_HEAD = "atopid,begyr,begmo,begday,endyr,endmo,endday,defense,offense,neutral,nonagg,consul"
+ALLIANCE_HEAD = (
+    "atopid,begyr,begmo,begday,endyr,endmo,endday,defense,offense,neutral,nonagg,consul,mem1,mem2"
+)
 MEMBER_HEAD = (
     "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase,defense,offense,neutral,"
     "nonagg,consul,defcoadv,defcoloc,defcocon,defconum,defcodem,defconpr,offcoadv,offcoloc,"
     "offcocon,offconum,offcodem,neucoadv,neucoloc,neucocon,neuconum,neucodem,neuconpr,"
-    "neucoatt,asymm,statthr1,statthr2,cowwar"
+    "neucoatt,asymm,obvary,statthr1,statthr2,cowwar"
 )
 WAR_HEAD = "warnum,ccode1,ccode2,year,sidea1,initiator1"
 
@@ -27,7 +30,7 @@ def atop_dir(
 ) -> Path:
     d = tmp_path / "atop"
     d.mkdir()
-    rows = alliance_rows if alliance_rows is not None else ["1,1900,1,1,0,0,0,1,0,0,0,0"]
+    rows = alliance_rows if alliance_rows is not None else ["1,1900,1,1,0,0,0,1,0,0,0,0,2,20"]
     (d / "atop4_01_alliance.csv").write_text("\n".join([ALLIANCE_HEAD, *rows]) + "\n")
     (d / "atop4_01_member.csv").write_text("\n".join([MEMBER_HEAD, *member_rows]) + "\n")
     return d
@@ -40,39 +43,36 @@ def member(ccode: int, **flags: int) -> str:
     return ",".join(str(values.get(c, 0)) for c in cols)
 
 
-def test_reads_members_with_conditions_and_threats(tmp_path: Path) -> None:
-    d = atop_dir(tmp_path, [member(2, defense=1, defcoadv=1, statthr1=365), member(20, defense=1)])
+def test_adapts_the_atop_reader_rows(tmp_path: Path) -> None:
+    d = atop_dir(
+        tmp_path,
+        [
+            member(2, defense=1, defcoadv=1, statthr1=365, neucoatt=1, cowwar=151),
+            member(20, defense=1, moexit=0, yrexit=1960),
+        ],
+    )
     a = read_atop(d)[1]
-    assert a.defense and not a.offense and a.end is None
+    assert a.defense and not a.offense and a.end is None and a.span == "1900-01-01 to open"
     us = next(m for m in a.members if m.ccode == 2)
-    assert us.conditions == frozenset({"defcoadv"}) and us.threats == (365,) and us.exit is None
+    assert us.conditions == frozenset({"defcoadv", "neucoatt"}) and us.threats == (365,)
+    assert us.exit is None and us.wartime_war == 151 and a.wartime_wars == frozenset({151})
     assert us.covers(1950) and not us.covers(1899)
+    canada = next(m for m in a.members if m.ccode == 20)
+    assert canada.exit is not None and canada.exit.isoformat() == "1960-12-31"  # year only
 
 
 @pytest.mark.parametrize(
-    ("rows", "where", "field"),
+    ("rows", "field"),
     [
-        ([member(2).replace(",1900,", ",19x0,", 1)], ":2", "yrent"),
-        ([member(2, moent=13)], ":2", "yrent"),
-        (["7," + member(2).split(",", 1)[1]], ":2", "atopid"),
+        ([member(2).replace(",1900,", ",19x0,", 1)], "yrent"),
+        (["7," + member(2).split(",", 1)[1]], "atopid"),
     ],
 )
-def test_bad_member_rows_are_located(
-    tmp_path: Path, rows: list[str], where: str, field: str
-) -> None:
-    with pytest.raises(BacktestInputError) as exc:
+def test_bad_member_rows_are_located(tmp_path: Path, rows: list[str], field: str) -> None:
+    with pytest.raises(FoederisError) as exc:
         read_atop(atop_dir(tmp_path, rows))
-    assert f"atop4_01_member.csv{where}: {field}:" in exc.value.message
+    assert f"atop4_01_member.csv:2: {field}:" in exc.value.message
     assert exc.value.hint
-
-
-def test_missing_column_and_missing_folder(tmp_path: Path) -> None:
-    d = atop_dir(tmp_path, [member(2)])
-    (d / "atop4_01_member.csv").write_text("atopid,member\n1,2\n")
-    with pytest.raises(BacktestInputError, match=r"member.csv:1: yrent: column missing"):
-        read_atop(d)
-    with pytest.raises(BacktestInputError, match="not a directory"):
-        read_atop(tmp_path / "nowhere")
 
 
 def test_war_file(tmp_path: Path) -> None:

@@ -1,17 +1,16 @@
-"""Read the backtest's inputs: ATOP 4.01 alliances with member-level conditions, and the COW
-inter-state war file (directed dyad-years).
+"""The backtest's view of its inputs: ATOP 4.01 alliances with member-level conditions (read
+by the project's ATOP reader, :mod:`foederis.atop.read`, and adapted here), COW direct
+contiguity, and the shared CSV helpers the war and expert readers use.
 
-A minimal typed reader used until the project-wide ATOP reader lands; it keeps only the
-fields the coding rules need and reports a bad file as ``file:line: field: message`` with a
-hint, never a traceback. Both files are read with the standard ``csv`` module: they are
-small (a few thousand rows), so no data-frame library is needed.
+Bad files are reported as ``file:line: field: message`` with a hint, never a traceback. The
+files are small (a few thousand rows), so the standard ``csv`` module is enough.
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -97,6 +96,8 @@ class Alliance:
     nonagg: bool
     consul: bool
     members: tuple[MemberSpell, ...] = field(default=(), kw_only=True)
+    # the dates as ATOP gives them (a month or year alone where the day is not coded)
+    span: str = field(default="", kw_only=True)
 
     @property
     def wartime_wars(self) -> frozenset[int]:
@@ -180,63 +181,48 @@ def _date(
         ) from None
 
 
-def _provisions(path: Path, line: int, row: dict[str, str]) -> tuple[bool, bool, bool, bool, bool]:
-    d, o, n, na, c = (_flag(path, line, row, p) for p in PROVISIONS)
-    return d, o, n, na, c
-
-
 def read_atop(directory: Path | str) -> dict[int, Alliance]:
-    """Alliances of ATOP 4.01 keyed by atopid, each with its member spells."""
-    root = Path(directory)
-    if not root.is_dir():
-        raise BacktestInputError(
-            root, None, "--atop", "not a directory", f"pass the folder holding {MEMBER_FILE}"
-        )
-    apath = root / ALLIANCE_FILE
-    alliances: dict[int, Alliance] = {}
-    for line, row in _open_rows(apath, ("atopid", "begyr", "endyr", *PROVISIONS)):
-        aid = _int(apath, line, row, "atopid")
-        begin = _date(apath, line, row, "begyr", ("begyr", "begmo", "begday"))
-        if begin is None:
-            raise BacktestInputError(apath, line, "begyr", "empty", "every alliance has a start")
-        alliances[aid] = Alliance(
-            aid,
-            begin,
-            _date(apath, line, row, "endyr", ("endyr", "endmo", "endday")),
-            *_provisions(apath, line, row),
-        )
-    mpath = root / MEMBER_FILE
+    """Alliances of ATOP 4.01 keyed by atopid, each with its member spells, as the coding
+    rules see them. Reading and checking the files is the project's ATOP reader's job
+    (:mod:`foederis.atop.read`); this only adapts its rows."""
+    from foederis.atop.read import read_atop as read_files
+
+    data = read_files(Path(directory))
     spells: dict[int, list[MemberSpell]] = {}
-    required = ("atopid", "member", "yrent", "yrexit", "phase", *PROVISIONS, *CONDITIONS)
-    for line, row in _open_rows(mpath, required):
-        aid = _int(mpath, line, row, "atopid")
-        if aid not in alliances:
-            raise BacktestInputError(
-                mpath, line, "atopid", f"{aid} is not in {ALLIANCE_FILE}", "use matching files"
-            )
-        entry = _date(mpath, line, row, "yrent", ("yrent", "moent", "dayent"))
-        if entry is None:
-            raise BacktestInputError(mpath, line, "yrent", "empty", "every member has an entry")
-        threats = tuple(
-            t for t in (_int(mpath, line, row, n, 0) for n in ("statthr1", "statthr2")) if t > 0
-        )
-        spells.setdefault(aid, []).append(
+    for m in data.members:
+        codes = m.codes
+        spells.setdefault(m.atopid, []).append(
             MemberSpell(
-                aid,
-                _int(mpath, line, row, "member"),
-                _int(mpath, line, row, "phase", 0),
-                entry,
-                _date(mpath, line, row, "yrexit", ("yrexit", "moexit", "dayexit")),
-                *_provisions(mpath, line, row),
-                conditions=frozenset(c for c in CONDITIONS if _flag(mpath, line, row, c)),
-                threats=threats,
-                wartime_war=_int(mpath, line, row, "cowwar", 0) or None,
+                m.atopid,
+                m.member,
+                m.phase,
+                m.entry.first(),
+                m.exit.last() if m.exit else None,
+                m.defense,
+                m.offense,
+                m.neutral,
+                m.nonagg,
+                m.consul,
+                conditions=frozenset(c for c in CONDITIONS if codes.get(c) == 1),
+                threats=m.statthr,
+                wartime_war=codes.get("cowwar") or None,
             )
         )
-    for aid, members in spells.items():
-        a = alliances[aid]
-        alliances[aid] = replace(a, members=tuple(members))
-    return alliances
+    return {
+        aid: Alliance(
+            aid,
+            a.begin.first(),
+            a.end.last() if a.end else None,
+            a.defense,
+            a.offense,
+            a.neutral,
+            a.nonagg,
+            a.consul,
+            members=tuple(spells.get(aid, ())),
+            span=f"{a.begin} to {a.end if a.end else 'open'}",
+        )
+        for aid, a in data.alliances.items()
+    }
 
 
 @dataclass(frozen=True, slots=True)

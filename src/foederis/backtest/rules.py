@@ -377,8 +377,10 @@ class Coder:
         if out:
             text += f"; members not at war: {self._names(out, war)}"
         provisions = "/".join(alliance.provisions()) or "none"
-        text += f"; ATOP {alliance.atopid} ({alliance.begin.isoformat()}"
-        text += f" to {alliance.end.isoformat() if alliance.end else 'open'}): {provisions}"
+        span = alliance.span or (
+            f"{alliance.begin.isoformat()} to {alliance.end.isoformat() if alliance.end else 'open'}"
+        )
+        text += f"; ATOP {alliance.atopid} ({span}): {provisions}"
         conds = sorted({c for s in members.values() for c in s.conditions})
         if conds:
             text += f"; member conditions: {', '.join(conds)}"

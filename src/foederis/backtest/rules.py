@@ -377,9 +377,8 @@ class Coder:
         if out:
             text += f"; members not at war: {self._names(out, war)}"
         provisions = "/".join(alliance.provisions()) or "none"
-        span = alliance.span or (
-            f"{alliance.begin.isoformat()} to {alliance.end.isoformat() if alliance.end else 'open'}"
-        )
+        end = alliance.end.isoformat() if alliance.end else "open"
+        span = alliance.span or f"{alliance.begin.isoformat()} to {end}"
         text += f"; ATOP {alliance.atopid} ({span}): {provisions}"
         conds = sorted({c for s in members.values() for c in s.conditions})
         if conds:

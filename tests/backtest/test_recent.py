@@ -131,6 +131,30 @@ def test_bad_files_are_located(
     assert f"recent.yaml:{line}:" in exc.value.message and field in exc.value.message
 
 
+@pytest.mark.parametrize(
+    ("url", "label", "message"),
+    [
+        ("https://wikimili.com/en/Karabakh", "null", "not citable"),
+        ("https://tass.com/world/1", "null", "state media"),
+    ],
+)
+def test_sources_must_be_citable_and_labelled(
+    tmp_path: Path, url: str, label: str, message: str
+) -> None:
+    text = EVENT.format(helpers="[]").replace("https://example.org/", url)
+    text += f"    label: {label}\n"
+    with pytest.raises(BacktestInputError, match=message):
+        read_recent(write(tmp_path, text))
+    read_recent(
+        write(
+            tmp_path,
+            text.replace(f"label: {label}", "label: state media").replace(
+                "wikimili.com/en/Karabakh", "example.org/"
+            ),
+        )
+    )
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(BacktestInputError, match="not found"):
         read_recent(tmp_path / "nope.yaml")

@@ -28,6 +28,7 @@ from foederis.model.enums import Asset, Initiator
 
 if TYPE_CHECKING:
     from foederis.kb import KnowledgeBase
+    from foederis.kb.yamlfile import YamlDoc
 
 DEFAULT_RECENT = Path(__file__).resolve().parent.parent / "data" / "wars" / "recent.yaml"
 
@@ -111,6 +112,7 @@ def read_recent(path: Path | str = DEFAULT_RECENT) -> Recent:
             "see docs/backtest.md for the keys a war and an event take",
         ) from None
     sources = {s.id: s for s in parsed.sources}
+    _check_domains(doc, parsed.sources)
     seen: set[str] = set()
     for wi, war in enumerate(parsed.wars):
         if war.id in seen:
@@ -134,6 +136,32 @@ def read_recent(path: Path | str = DEFAULT_RECENT) -> Recent:
                         "add it to the sources list at the end",
                     )
     return Recent(doc.file, tuple(parsed.wars), sources)
+
+
+def _check_domains(doc: YamlDoc, sources: list[Source]) -> None:
+    """Sources on an uncitable domain (wiki mirrors, content farms ...) are refused, and
+    state media must say so in ``label``: the project's domain registry decides both."""
+    from foederis.sources.registry import Uncitable, registry
+
+    reg = registry()
+    for i, src in enumerate(sources):
+        entry = reg.lookup(src.url)
+        if isinstance(entry, Uncitable):
+            raise BacktestInputError(
+                doc.file,
+                doc.line_of(("sources", i, "url")),
+                f"sources[{i}].url",
+                f"{entry.domain} is not citable ({entry.reason})",
+                "cite the original it copies (official text, the publisher, a newspaper of record)",
+            )
+        if entry is not None and entry.state_media and not (src.label or "").strip():
+            raise BacktestInputError(
+                doc.file,
+                doc.line_of(("sources", i, "label")),
+                f"sources[{i}].label",
+                f"{entry.domain} is state media ({entry.state_media})",
+                "set label: state media, so readers weigh it as the government's word",
+            )
 
 
 def code_recent(recent: Recent, kb: KnowledgeBase | None = None) -> list[Coding]:

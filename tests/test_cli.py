@@ -145,7 +145,7 @@ def test_foederis_test_reports_a_failing_case_in_one_line(tmp_path: object) -> N
 
     case = Path(str(tmp_path)) / "wrong.yaml"
     case.write_text(
-        "sources:\n  - {id: s, url: 'https://example.org/x'}\n"
+        "sources:\n  - {id: s, kind: other, publisher: Example, url: 'https://example.org/x'}\n"
         "cases:\n  - name: A deliberately wrong expectation about Hawaii and NATO\n"
         "    date: 2026-01-01\n"
         "    input: {attacker: [CHN], target: USA, where: hawaii}\n"

@@ -124,7 +124,10 @@ def check_text(result: CheckResult, show_all: bool = False, summary: Summary | N
         who = ", ".join(same[:8]) + (f" and {len(same) - 8} more" if len(same) > 8 else "")
         out.append(f"\n{o.clause} ({o.article}) → {o.status.value}: {who}\n")
         out += [f"  {MARK[r.verdict.value]} {r.text}\n" for r in o.reasons]
-        out += [f"    source: {src.url}\n" for src in o.sources[:3]]
+        out += [
+            f"    source [{src.badge}] {_cell(src.publisher)}: {_cell(src.title)} {src.url or ''}\n"
+            for src in o.sources[:3]
+        ]
     return "".join(out)
 
 
@@ -234,9 +237,15 @@ def treaty_text(t: Treaty) -> str:
                 f"  {v.date or 'date unknown'} by {v.by or '—'} ({v.clause or '—'}): "
                 f"{_cell(v.event)} → {v.outcome.value}\n"
             )
-    out.append("\nSOURCES\n")
-    for src in t.sources:
-        out.append(f"  [{src.id}] {_cell(src.title)} {src.url} (accessed {src.accessed or '—'})\n")
+    from foederis.sources.grade import badge, ordered
+
+    out.append("\nSOURCES (official first)\n")
+    for src in ordered(t.sources):
+        where = f" {src.url}" if src.url else ""
+        out.append(
+            f"  [{badge(src)}] {_cell(src.publisher)}: {_cell(src.label)}{where} "
+            f"(accessed {src.accessed or '—'}; id {src.id})\n"
+        )
     return "".join(out)
 
 

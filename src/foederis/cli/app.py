@@ -859,14 +859,31 @@ def serve(
     ] = 8000,
     db: DbOpt = None,
     kb: KbOpt = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="NAME",
+            help="Also answer requests for this host name (repeatable; loopback names are "
+            "always allowed). Needed with --host 0.0.0.0; see docs/security.md.",
+        ),
+    ] = None,
 ) -> None:
     """Run the web app and HTTP API: pages at /, API docs at /docs."""
     import uvicorn
 
     from foederis.web import create_app, tune_gc
+    from foederis.web.guard import host_list
 
-    application = create_app(db_path=db, kb=load(kb))
+    hosts = host_list(allow_host or [])
+    if host not in ("0.0.0.0", "::", ""):
+        hosts.append(host)
+    application = create_app(db_path=db, kb=load(kb), allowed_hosts=hosts)
     tune_gc()
     shown = f"[{host}]" if ":" in host else host
     sys.stderr.write(f"foederis: http://{shown}:{port}/  (API docs: /docs; Ctrl-C stops)\n")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        sys.stderr.write(
+            "foederis: warning: not on loopback: anyone who can reach this address can read "
+            "the news database and decide review proposals (docs/security.md)\n"
+        )
     uvicorn.run(application, host=host, port=port, log_level="info")

@@ -148,6 +148,7 @@ def allies(
     kb: KbOpt = None,
 ) -> None:
     """Who owes STATE a defense obligation on a day, under which treaty and clause."""
+    from foederis.engine.noduty import closest_instruments
     from foederis.exports.obligations import allies as find_allies
     from foederis.exports.obligations import pending
     from foederis.render import allies_table
@@ -157,6 +158,7 @@ def allies(
     day = _day(on)
     rows = find_allies(base, code, day)
     later = pending(base, code, day)
+    no_duty = closest_instruments(base, code, day)
     if fmt is Fmt.json:
         _print_json(
             {
@@ -164,10 +166,11 @@ def allies(
                 "date": day,
                 "allies": [r.to_json() for r in rows],
                 "signed_not_in_force": [t.id for t in later],
+                "no_duty": [n.to_json() for n in no_duty],
             }
         )
     else:
-        out.print(allies_table(code, day, rows, later))
+        out.print(allies_table(code, day, rows, later, no_duty))
 
 
 @app.command()

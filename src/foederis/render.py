@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -10,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from foederis import states
+from foederis.engine.noduty import NoDuty
 from foederis.exports.obligations import DirectedObligation
 from foederis.model.enums import Status, Verdict
 from foederis.model.treaty import Treaty
@@ -108,7 +110,11 @@ def show_treaty(console: Console, t: Treaty) -> None:
 
 
 def allies_table(
-    state: str, day: date, rows: list[DirectedObligation], pending: list[Treaty]
+    state: str,
+    day: date,
+    rows: list[DirectedObligation],
+    pending: list[Treaty],
+    no_duty: Sequence[NoDuty] = (),
 ) -> Table:
     table = Table(title=f"Who owes {name(state)} a defense obligation on {day}")
     for col in ("obligated state", "treaty", "clause", "strength", "note"):
@@ -127,6 +133,7 @@ def allies_table(
             f"{t.id}: signed {t.signed}, not yet in force on {day}"
             + (f" (in force {t.in_force})" if t.in_force else "")
         )
+    caption += [n.text for n in no_duty]
     if caption:
         table.caption = "\n".join(caption)
     return table

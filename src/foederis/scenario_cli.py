@@ -186,8 +186,11 @@ def check_text(result: CheckResult, show_all: bool = False) -> str:
         f"(started by: {s.initiator.value})\n\n"
     ]
     rows = result.obligations
+    no_duty = result.no_duty
     if not rows:
-        out.append(f"No treaty in the knowledge base protects {_name(s.target)}.\n")
+        if not no_duty:
+            out.append(f"No treaty in the knowledge base protects {_name(s.target)}.\n")
+        out += no_duty_text(no_duty)
         return "".join(out)
     shown = [o for o in rows if show_all or o.status.value != "not_triggered" or len(rows) <= 12]
     table = [["STATUS", "OBLIGATED STATE", "TREATY", "CLAUSE", "STRENGTH"]]
@@ -214,7 +217,20 @@ def check_text(result: CheckResult, show_all: bool = False) -> str:
         out.append(f"\n{o.clause} ({o.article}) → {o.status.value}: {who}\n")
         out += [f"  {MARK[r.verdict.value]} {r.text}\n" for r in o.reasons]
         out += [f"    source: {src.url}\n" for src in o.sources[:3]]
+    if no_duty:
+        out.append("\nNO DUTY\n")
+        out += no_duty_text(no_duty)
     return "".join(out)
+
+
+def no_duty_text(entries: Sequence[Any]) -> list[str]:
+    """One paragraph per instrument: "No treaty obliges X ...; the closest instrument is Y,
+    which has no defense clause", with its sources."""
+    out: list[str] = []
+    for n in entries:
+        out.append(f"{n.text}\n")
+        out += [f"    source: {url}\n" for url in n.sources]
+    return out
 
 
 def cascade_text(result: CascadeResult) -> str:

@@ -117,7 +117,7 @@ def closest_instruments(
                 kind=t.kind.value,
                 clauses=clauses,
                 text=text,
-                sources=[s.url for s in t.sources[:3]],
+                sources=[s.url for s in t.sources if s.url][:3],
             )
         )
     return out

@@ -20,7 +20,7 @@ kind: strategic_partnership
 signed: 2020-01-01
 in_force: 2020-01-01
 sources:
-  - {id: s, url: https://example.org/text}
+  - {id: s, kind: treaty_text, publisher: Test publisher, url: https://example.org/text}
 parties:
   - {state: AUS, joined: 2020-01-01, sources: [s]}
   - {state: USA, joined: 2020-01-01, sources: [s]}

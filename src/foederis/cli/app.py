@@ -384,6 +384,41 @@ def validate(
     emit_text(f"ok: {what} is valid")
 
 
+class ReportFmt(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@command(name="sources")
+def sources_report(
+    treaty_ids: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="TREATY", help="Treaty ids (default: every treaty)."),
+    ] = None,
+    fmt: Annotated[
+        ReportFmt,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="text, json or markdown (default: text)."
+        ),
+    ] = ReportFmt.text,
+    kb: KbOpt = None,
+) -> None:
+    """Source quality per treaty: facts with an official/primary source, secondary-only
+    facts, and problems (docs/source-quality.md is this command's markdown)."""
+    from foederis.sources.report import kb_report, report_markdown, report_text
+
+    base = load(kb)
+    chosen = [base.treaty(t) for t in treaty_ids] if treaty_ids else list(base.treaties.values())
+    reports = kb_report(chosen)
+    if fmt is ReportFmt.json:
+        emit_json([r.to_json() for r in reports])
+    elif fmt is ReportFmt.markdown:
+        sys.stdout.write(report_markdown(reports))
+    else:
+        emit_text(report_text(reports))
+
+
 @command()
 def history(
     state: Annotated[str, typer.Argument(metavar="STATE", help="ISO3 code or name.")],

@@ -17,17 +17,34 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from enum import StrEnum
 
 from foederis.kb import KnowledgeBase
 from foederis.news.dates import DateMention, find_dates
 from foederis.news.mentions import StateMention, find_articles, find_states
-from foederis.news.textutil import Sentence, split_sentences
+from foederis.news import languages
+from foederis.news.textutil import MAX_SENTENCE, Sentence, split_sentences
 from foederis.news.treaty_names import PactMention, TreatyNames, tail, year_before
 
-RELATIONS = (
-    "signed", "ratified", "in_force", "invoked", "never_invoked", "member",
-    "membership_count", "withdrew", "suspended", "ended", "covers", "no_pact", "aspirant",
-)  # fmt: skip
+
+
+class Relation(StrEnum):
+    """What a claim says: the relation between its states and its pact."""
+
+    SIGNED = "signed"
+    RATIFIED = "ratified"
+    IN_FORCE = "in_force"
+    INVOKED = "invoked"
+    NEVER_INVOKED = "never_invoked"
+    MEMBER = "member"  # with a date: joined then
+    MEMBERSHIP_COUNT = "membership_count"
+    WITHDREW = "withdrew"
+    SUSPENDED = "suspended"
+    ENDED = "ended"
+    COVERS = "covers"
+    NO_PACT = "no_pact"
+    ASPIRANT = "aspirant"
+
 
 _NUMBERS = {
     w: i
@@ -192,11 +209,15 @@ class Claim:
     end: int
     states: tuple[str, ...]
     treaty: str | None
-    relation: str
+    relation: Relation
     date: str | None = None  # ISO at the precision written: 2001-09-11, 2024-06, 1961
     article: str | None = None
     value: str | None = None  # a count ("30", "1"), "original"
     pact: str | None = None  # the words that name the pact
+    language: str = "en"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "relation", Relation(self.relation))
 
 
 @dataclass
@@ -228,14 +249,89 @@ class Extractor:
         self.kb = kb
         self.names = TreatyNames(kb)
 
-    def extract(self, text: str, ref: date | None = None) -> list[Claim]:
+    def extract(self, text: str, ref: date | None = None, lang: str = "en") -> list[Claim]:
         """Claims of a cleaned text; ``ref`` (the article's date) picks among pacts that
-        fit the same parties ("a new pact" in 2024 is the 2024 one)."""
+        fit the same parties ("a new pact" in 2024 is the 2024 one). ``lang`` is the
+        text's language (ISO 639-1): English has its own rules, other languages the cue
+        words of data/news/cues.yaml."""
+        if lang != "en" and languages.cues(lang) is not None:
+            return _dedupe(self._other(text, ref, lang))
         ctx = _Context()
         claims: list[Claim] = []
         for sent in split_sentences(text):
             claims.extend(self._sentence(sent, ref, ctx))
         return _dedupe(claims)
+
+    # ---- languages other than English ------------------------------------------------
+
+    def _other(self, text: str, ref: date | None, lang: str) -> list[Claim]:
+        """One claim per relation cue in a sentence that names a pact (or uses a pact
+        noun, or follows one within ``FALLBACK_SENTENCES``): the pact is the one named,
+        else the KB treaty that fits the states, the year and the article's date."""
+        table = languages.cues(lang)
+        assert table is not None
+        out: list[Claim] = []
+        last: str | None = None
+        age = 99
+        for a, b in languages.split(text):
+            s = text[a:b]
+            age += 1
+            if len(s) > MAX_SENTENCE:
+                continue
+            named = languages.find_treaties(s, lang)
+            noun = table.pact_nouns.search(s)
+            found = [(rel, m) for rel, p in table.relations if (m := p.search(s))]
+            if not found or not (named or noun or (last and age <= FALLBACK_SENTENCES)):
+                if named:
+                    last, age = named[0].treaty, 0
+                continue
+            inside = [(n.start, n.end) for n in named]
+            sm = [
+                m
+                for m in languages.find_states(s, lang)
+                if not any(x <= m.start < y for x, y in inside)
+            ]
+            states = list(dict.fromkeys(m.iso3 for m in sm))
+            dm = languages.find_dates_in(s, lang, ref)
+            before = len(out)
+            for rel, m in found:
+                when = min(dm, key=lambda d: abs(d.start - m.start())) if dm else None
+                tid: str | None = None
+                if named:
+                    tid = min(named, key=lambda n: abs(n.start - m.start())).treaty
+                elif noun:
+                    year = when.value.year if when is not None and rel == "signed" else None
+                    tid = self.names.resolve(states, year, ref, defense=True)
+                elif last and age <= FALLBACK_SENTENCES:
+                    tid = last
+                relation = Relation.MEMBER if rel == "joined" else Relation(rel)
+                parties = _parties(self.names.treaty(tid), states, None)
+                if relation == Relation.MEMBER:
+                    parties = [p for p in parties if p in states] or states
+                    if not parties:
+                        continue
+                if tid is None and len(parties) < 2:
+                    continue
+                pact = named[0].text if named else (noun.group() if noun else None)
+                out.append(
+                    Claim(
+                        s,
+                        a,
+                        b,
+                        tuple(parties),
+                        tid,
+                        relation,
+                        when.iso if when else None,
+                        _article_near(s, m.start()),
+                        None,
+                        pact,
+                        lang,
+                    )
+                )
+            resolved = [c.treaty for c in out[before:] if c.treaty]
+            if resolved:
+                last, age = resolved[0], 0
+        return out
 
     # ---- one sentence -----------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from foederis.news import dedupe
 from foederis.news.clean import clean
 from foederis.news.dates import parse_iso
 from foederis.news.extract import Claim, Extractor
-from foederis.news.read import RawDocument, ReadError, iter_files, read_file
+from foederis.news.read import RawDocument, ReadError, iter_entries, read_file
 from foederis.news.reconcile import Verdict, reconcile
 from foederis.news.store import Store, now
 from foederis.news.textutil import shingles
@@ -132,16 +132,16 @@ def ingest(
         from foederis.kb import load_kb
 
         kb = load_kb()
-    files = list(iter_files(Path(p) for p in paths))
+    files = list(iter_entries(Path(p) for p in paths))
     with Store(db_path) as store:
         skipped: list[SkippedOut] = []
         notes: list[SkippedOut] = []
         fresh: list[_New] = []
         seen: dict[str, int | None] = {}
         existing_ids: list[int] = []
-        for n, path in enumerate(files, 1):
+        for n, (path, root) in enumerate(files, 1):
             _tick(progress, "read", n, len(files))
-            raw = read_file(path)
+            raw = read_file(path, root=root)
             if isinstance(raw, ReadError):
                 skipped.append(SkippedOut(path=str(path), reason=raw.reason))
                 continue
@@ -153,7 +153,11 @@ def ingest(
             if raw.content_hash in known:
                 existing_ids.append(known[raw.content_hash])
                 continue
-            fresh.append(_prepare(raw))
+            try:
+                fresh.append(_prepare(raw))
+            except Exception as exc:  # one bad file never stops a batch: report it, go on
+                reason = f"could not be cleaned ({type(exc).__name__}: {str(exc)[:200]})"
+                skipped.append(SkippedOut(path=str(path), reason=reason))
 
         if fresh or store.pending_grouping():
             _sign(fresh)

@@ -20,12 +20,11 @@ from datetime import date
 from enum import StrEnum
 
 from foederis.kb import KnowledgeBase
+from foederis.news import languages
 from foederis.news.dates import DateMention, find_dates
 from foederis.news.mentions import StateMention, find_articles, find_states
-from foederis.news import languages
 from foederis.news.textutil import MAX_SENTENCE, Sentence, split_sentences
 from foederis.news.treaty_names import PactMention, TreatyNames, tail, year_before
-
 
 
 class Relation(StrEnum):
@@ -451,7 +450,7 @@ class Extractor:
                 sent.end,
                 tuple(dict.fromkeys(states)),
                 tid,
-                rel,
+                Relation(rel),
                 when,
                 article,
                 value,

@@ -31,9 +31,17 @@ from foederis.news.mentions import StateMention
 
 LANGUAGES = ("en", "es", "pt", "fr", "de", "ru", "ar", "zh", "ja", "ko", "id")
 DETECT_CHARS = 1000
-RELATIONS = ("signed", "ratified", "in_force", "invoked", "joined", "withdrew", "suspended", "covers")
+RELATIONS = (
+    "signed",
+    "ratified",
+    "in_force",
+    "invoked",
+    "joined",
+    "withdrew",
+    "suspended",
+    "covers",
+)
 _UNSPACED = frozenset({"zh", "ja"})  # no spaces between words
-_ATTACHED = frozenset({"ko", "ar"})  # particles or prefixes attach to names
 _LATIN_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 
 
@@ -130,7 +138,9 @@ def find_states(text: str, lang: str) -> list[StateMention]:
         word = m.group().lower()
         iso = names.get(word) or names.get(word[1:])  # Arabic prefix
         if iso is None and lang == "ru":
-            iso = next((v for k, v in names.items() if len(k) > 4 and word.startswith(k[:-1])), None)
+            iso = next(
+                (v for k, v in names.items() if len(k) > 4 and word.startswith(k[:-1])), None
+            )
         if iso is not None:
             out.append(StateMention(iso, m.start(), m.end(), m.group()))
     return out
@@ -196,9 +206,7 @@ def cues(lang: str) -> Cues | None:
 
 # a sentence ends at . ! ? ؟ and the full-width marks, but not after a one- or two-digit
 # number ("am 4. April 2023" is a German date)
-_END = re.compile(
-    r"(?<!(?<!\d)\d)(?<!(?<!\d)\d\d)[.!?؟]+[\"'”’»)\]]*\s+|[。！？]+[」』”’)]*\s*"
-)
+_END = re.compile(r"(?<!(?<!\d)\d)(?<!(?<!\d)\d\d)[.!?؟]+[\"'”’»)\]]*\s+|[。！？]+[」』”’)]*\s*")
 
 
 def split(text: str) -> list[tuple[int, int]]:

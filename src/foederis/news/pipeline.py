@@ -53,6 +53,7 @@ class DocumentOut(BaseModel):
     canonical: bool
     event: str | None = None
     language: str | None = None
+    url: str | None = None
     kept_chars: int
     removed_chars: int
     new: bool = True
@@ -302,6 +303,7 @@ def _write(store: Store, fresh: list[_New], progress: Progress | None, commit_ev
                         "claim_count": len(d.claims),
                         "ingested_at": now(),
                         "language": d.language,
+                        "url": d.raw.url,
                     },
                 )
                 store.add_events(conn, d.id, d.events)
@@ -380,6 +382,7 @@ def _doc_out(r: sqlite3.Row, new: bool = False) -> DocumentOut:
         canonical=r["story"] == r["id"],
         event=r["event"],
         language=r["language"],
+        url=r["url"],
         kept_chars=r["kept_chars"],
         removed_chars=r["removed_chars"],
         new=new,

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foederis import states
 from foederis.errors import ScenarioError, UnknownAreaError
@@ -32,14 +32,19 @@ from foederis.model.enums import (
     ClauseType,
     Initiator,
     Severity,
+    SourceKind,
     Status,
     Strength,
     Verdict,
 )
 from foederis.model.scenario import Scenario
 from foederis.model.treaty import Clause, Scope, Treaty
+from foederis.sources.grade import RANK, badge, ordered
 
 from .places import Footprint, Places
+
+if TYPE_CHECKING:
+    from .summary import Summary
 
 STATUS_RANK = {
     Status.triggered: 0,
@@ -54,12 +59,29 @@ PROTECTING_TYPES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
+    """A source as the engine cites it: ``title`` is the title or the cited printed work;
+    ``kind`` and ``badge`` grade it (foederis.sources.grade)."""
+
     id: str
-    url: str
+    url: str | None
     title: str | None
+    kind: str = "other"
+    badge: str = "other"
+    publisher: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.url or self.id
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "url": self.url, "title": self.title}
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "kind": self.kind,
+            "badge": self.badge,
+            "publisher": self.publisher,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +96,7 @@ class Reason:
             "condition": self.condition,
             "verdict": self.verdict.value,
             "text": self.text,
-            "sources": [s.url for s in self.sources],
+            "sources": [s.key for s in self.sources],
         }
 
 
@@ -207,6 +229,23 @@ class CheckResult:
         """Defense obligations that bring the obligated state in."""
         ok = {Status.triggered} | ({Status.uncertain} if include_uncertain else set())
         return [o for o in self.obligations if o.status in ok and o.type in (ClauseType.defense,)]
+
+    def summary(self, kb: KnowledgeBase | None = None) -> Summary:
+        """The answer at a glance (``.headline``, ``.lines()``): see engine/summary.py."""
+        from .summary import summarize
+
+        return summarize(self, kb)
+
+    def __repr__(self) -> str:
+        s = self.scenario
+        counts: dict[str, int] = {}
+        for o in self.obligations:
+            counts[o.status.value] = counts.get(o.status.value, 0) + 1
+        told = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no obligations"
+        return (
+            f"<CheckResult {'+'.join(s.attacker)} → {s.target} on {s.date} "
+            f"in {self.place_name}: {told}>"
+        )
 
     def to_json(self) -> dict[str, Any]:
         owner = {id(o): g for g in self.groups for o in g.expand()}
@@ -496,7 +535,7 @@ class Engine:
     def _evaluate(self, t: Treaty, c: Clause, s: Scenario, fp: Footprint) -> _ClauseVerdict:
         reasons: list[Reason] = []
         csrc = self._clause_sources(t, c)
-        tsrc = tuple(self._src(t, [t.sources[0].id])) if t.sources else ()
+        tsrc = tuple(self._src(t, [ordered(t.sources)[0].id])) if t.sources else ()
         day = s.date
         # 1. in force
         reasons.append(self._in_force(t, day, tsrc))
@@ -569,7 +608,10 @@ class Engine:
                 )
         # 7. provocation
         reasons.append(self._provocation(t, c, s, interps, csrc))
-        sources = _dedupe([*csrc, *tsrc, *(x for r in reasons for x in r.sources)])
+        sources = sorted(
+            _dedupe([*csrc, *tsrc, *(x for r in reasons for x in r.sources)]),
+            key=lambda r: RANK[SourceKind(r.kind)],
+        )
         return _ClauseVerdict(t, c, tuple(reasons), tuple(sources))
 
     @staticmethod
@@ -771,10 +813,8 @@ class Engine:
     @staticmethod
     def _src(t: Treaty, ids: list[str]) -> Iterator[SourceRef]:
         by_id = t.sources_by_id
-        for sid in ids:
-            s = by_id.get(sid)
-            if s is not None:
-                yield SourceRef(f"{t.id}/{s.id}", s.url, s.title)
+        for s in ordered(by_id[sid] for sid in ids if sid in by_id):
+            yield SourceRef(f"{t.id}/{s.id}", s.url, s.label, s.kind.value, badge(s), s.publisher)
 
     def _clause_sources(self, t: Treaty, c: Clause) -> tuple[SourceRef, ...]:
         return tuple(self._src(t, c.sources))
@@ -810,8 +850,8 @@ def _dedupe(refs: list[SourceRef]) -> list[SourceRef]:
     seen: set[str] = set()
     out: list[SourceRef] = []
     for r in refs:
-        if r.url not in seen:
-            seen.add(r.url)
+        if r.key not in seen:
+            seen.add(r.key)
             out.append(r)
     return out
 

@@ -21,8 +21,9 @@ from enum import StrEnum
 
 from foederis.kb import KnowledgeBase
 from foederis.news import languages
-from foederis.news.dates import DateMention, find_dates
+from foederis.news.dates import DateMention, find_dates, parse_iso
 from foederis.news.mentions import StateMention, find_articles, find_states
+from foederis.news.succession import as_of, is_among
 from foederis.news.textutil import MAX_SENTENCE, Sentence, split_sentences
 from foederis.news.treaty_names import PactMention, TreatyNames, tail, year_before
 
@@ -117,7 +118,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r" (?:aid|defen[cs]e)\b"
             r"|\b(?:provide|render|deploy)\b[^.]{0,60}\bassistance\b|\bmutual (?:aid|assistance)\b"
             r"|\bpledges? immediate military assistance\b"
-            r"|\bobligat(?:ed|es|ion|ions)\b[^.]{0,40}\bdefend\b|\bcommit(?:ment|s|ted)?\s+to\s+defend\b"
+            r"|\boblig(?:ated|ates|ation|ations|ed|es)\b[^.]{0,40}\bdefend\b|\bcommit(?:ment|s|ted)?\s+to\s+defend\b"
             r"|\bextends to armed attacks\b|\bdefen[cs]e clause\b|\bcalled for assistance\b"
             r"|\bassistance\s+(?:if|in the event)\b|\bmilitary assistance if\b"
         ),
@@ -178,6 +179,16 @@ _TWICE = re.compile(r"(?i)\btwice\b|\b(?P<n>\d+|two|three|four|five) times\b")
 _ORIGINAL = re.compile(
     r"(?i)\b(?:original|founding) (?:members|signatories|parties)\s+(?:were|are|include)"
 )
+_JOINING = re.compile(r"(?i)\bjoin(?:ing|ed)\b[^.]{0,20}$")
+
+
+def _is_original(s: str) -> bool:
+    """ "The original members were ..." — but not "Joining the original signatories were
+    Greece and Turkey": those joined later."""
+    m = _ORIGINAL.search(s)
+    return m is not None and not _JOINING.search(tail(s, m.start()))
+
+
 _NEWS_ANAPHOR = re.compile(r"(?i)\b(?:signing|new|latest)\b")
 _PAREN_YEAR = re.compile(r"\((?P<y>\d{4})\b")
 CONTEXT_SENTENCES = 6  # "the pact" refers to a pact named at most this many sentences back
@@ -304,7 +315,8 @@ class Extractor:
                 elif last and age <= FALLBACK_SENTENCES:
                     tid = last
                 relation = Relation.MEMBER if rel == "joined" else Relation(rel)
-                parties = _parties(self.names.treaty(tid), states, None)
+                day = _day(when.iso if when else None, ref)
+                parties = _parties(self.names.treaty(tid), states, None, day)
                 if relation == Relation.MEMBER:
                     parties = [p for p in parties if p in states] or states
                     if not parties:
@@ -510,12 +522,15 @@ class Extractor:
                     or tid
                 )
             treaty = self.names.treaty(tid)
-            parties = _parties(treaty, all_states, pact)
             when = _date_for(cue, dm, heading)
+            day = _day(when, None)
+            if day is None and treaty is not None and cue.relation in ("signed", "ratified"):
+                day = treaty.signed
+            parties = _parties(treaty, all_states, pact, day or ref)
             if cue.relation in ("member", "aspirant"):
                 joined = when if re.match(r"(?i)join|acce", s[cue.start : cue.end]) else None
                 for year, group in _member_groups(s, sm, cue.relation).items():
-                    value = "original" if _ORIGINAL.search(s) else None
+                    value = "original" if _is_original(s) else None
                     out.append(
                         make(cue.relation, group, pact, year or joined, value, treaty=tid or "")
                     )
@@ -534,7 +549,8 @@ class Extractor:
                 if p.treaty in signed:
                     continue
                 treaty = self.names.treaty(p.treaty)
-                out.append(make("signed", _parties(treaty, all_states, p), p, str(p.year)))
+                parties = _parties(treaty, all_states, p, _day(str(p.year), None))
+                out.append(make("signed", parties, p, str(p.year)))
         return [replace(c, treaty=c.treaty or None) for c in out]
 
     def _pact_for(
@@ -704,23 +720,35 @@ def _nearest_named(named: Sequence[PactMention], pos: int) -> PactMention | None
     return named[-1] if named else None
 
 
-def _parties(treaty: object, states: Sequence[str], pact: PactMention | None) -> list[str]:
+def _parties(
+    treaty: object, states: Sequence[str], pact: PactMention | None, day: date | None = None
+) -> list[str]:
     """The states a claim is about: those named that are parties of the pact (all named
-    when the pact is not in the KB); the pact's parties when none is named."""
+    when the pact is not in the KB); the pact's parties when none is named. Each is named
+    by its code on ``day`` (the claim's date): Russia in a 1961 treaty is the USSR."""
     from foederis.model.treaty import Treaty
 
     named = list(pact.states) if pact and pact.states else list(states)
     if not isinstance(treaty, Treaty):
         return named
     members = treaty.states()
-    equiv = {"RUS": "SUN", "SUN": "RUS"}
-    kept = [
-        s if s in members else equiv[s] for s in named if s in members or equiv.get(s) in members
-    ]
+    on_day = treaty.members_on(day) if day is not None else set()
+    kept = [as_of(s, day, on_day or members) for s in named if is_among(s, members)]
     kept = list(dict.fromkeys(kept))
     if len(kept) >= 2 or (kept and len(members) > 3):
         return kept
-    return sorted(members) if len(members) <= 3 else kept
+    if len(members) <= 3:
+        return sorted(on_day) if len(on_day) >= 2 else sorted(members)
+    return kept
+
+
+def _day(written: str | None, ref: date | None) -> date | None:
+    """A day for a date written at any precision (the middle of a year or month)."""
+    if written and len(written) == 4:
+        return date(int(written), 7, 1)
+    if written and len(written) == 7:
+        return date(int(written[:4]), int(written[5:7]), 15)
+    return parse_iso(written) if written else ref
 
 
 def _date_for(cue: _Cue, dm: Sequence[DateMention], heading: _Heading | None) -> str | None:

@@ -21,7 +21,7 @@ def test_a_duty_the_us_suspended_in_1986_is_a_conflict(kb) -> None:  # type: ign
     found = _claims(
         kb, "The United States is obliged to defend New Zealand under the ANZUS Treaty."
     )
-    (c, v) = [(c, v) for c, v in found if c.relation == "covers"][0]
+    (c, v) = next((c, v) for c, v in found if c.relation == "covers")
     assert (c.treaty, set(c.states), v.status) == ("anzus", {"USA", "NZL"}, "conflict")
     assert "USA→NZL" in (v.kb_value or "") and "1986" in (v.kb_value or "") and v.kb_source
 
@@ -39,7 +39,7 @@ def test_suspensions_are_per_direction(kb, text: str, status: str) -> None:  # t
 
 
 def test_before_the_suspension_the_alliance_is_confirmed(kb) -> None:  # type: ignore[no-untyped-def]
-    (c, v) = _claims(
+    (_c, v) = _claims(
         kb, "The United States has a mutual defense treaty with New Zealand.", date(1980, 1, 1)
     )[0]
     assert v.status == "confirmed"
@@ -61,7 +61,8 @@ def test_joiners_are_not_recorded_as_original_signatories(kb) -> None:  # type: 
     "text",
     [
         "Russia and North Korea signed a mutual defense treaty in 1961.",
-        "Moscow and Pyongyang signed a treaty of friendship, cooperation and mutual assistance in 1961.",
+        "Moscow and Pyongyang signed a treaty of friendship, cooperation and mutual assistance"
+        " in 1961.",
     ],
 )
 def test_parties_are_named_as_they_were_on_the_date(kb, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -90,10 +90,11 @@ def _behind(t: Treaty, as_of: date) -> bool:
 def _suspended_between(
     t: Treaty, states: Iterable[str], day: date, status: Status = "conflict"
 ) -> Verdict | None:
-    """``status`` (a claim of a duty: ``conflict``; of an alliance: ``stale``) when the KB
-    records that one of the states named no longer owes (or is no longer owed) the treaty's obligations toward another on ``day``: a suspension
-    or a frozen participation, per direction (the US toward New Zealand under ANZUS since
-    1986, not New Zealand toward Australia)."""
+    """``status`` (a claim of a duty: ``conflict``; of an alliance: ``stale``) when the
+    KB records that one of the states named no longer owes (or is no longer owed) the
+    treaty's obligations toward another on ``day``: a suspension or a frozen
+    participation, per direction (the US toward New Zealand under ANZUS since 1986, not
+    New Zealand toward Australia)."""
     named = list(dict.fromkeys(states))
     hits = []
     for sp in t.suspensions:

@@ -164,6 +164,7 @@ def write_patch(p: ProposalOut, out_dir: Path, kb: KnowledgeBase | None = None) 
     )
     treaty_file: dict[str, Any] | None = None
     entry: dict[str, Any]
+    section = ""
     if p.kind == "new_treaty":
         parties = sorted(str(s) for s in value.get("parties", []))
         signed = value.get("signed") if _is_day(value.get("signed")) else None
@@ -222,6 +223,7 @@ def write_patch(p: ProposalOut, out_dir: Path, kb: KnowledgeBase | None = None) 
         "kind": p.kind,
         "treaty": target,
         "note": note,
+        "append_to": None if p.kind == "new_treaty" else section,
         "entry": entry,
         "kb_file": f"kb/{target}.yaml" if treaty_file is not None else None,
     }

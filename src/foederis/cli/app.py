@@ -758,6 +758,85 @@ def export_coverage(
         sys.stdout.write(report)
 
 
+# ---- backtest ---------------------------------------------------------------------------
+class BacktestFmt(StrEnum):
+    text = "text"
+    csv = "csv"
+    json = "json"
+    md = "md"
+
+
+class Coding(StrEnum):
+    bf = "bf"
+    llm = "llm"
+
+
+@command()
+def backtest(
+    atop: Annotated[
+        Path,
+        typer.Option(
+            metavar="DIR", help="Folder with atop4_01_alliance.csv and atop4_01_member.csv."
+        ),
+    ],
+    wars: Annotated[
+        Path,
+        typer.Option(metavar="FILE", help="COW inter-state war file (inter_state_war_ddy.csv)."),
+    ],
+    contiguity: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="COW direct contiguity (default: contiguity_direct.csv beside --wars, if any).",
+        ),
+    ] = None,
+    recent: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="Recent-wars YAML (default: the shipped example)."),
+    ] = None,
+    no_recent: Annotated[
+        bool, typer.Option("--no-recent", help="Leave out the wars after the COW data.")
+    ] = False,
+    fmt: Annotated[
+        BacktestFmt,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="text, csv, json or md (default: text)."
+        ),
+    ] = BacktestFmt.text,
+    output: OutputOpt = None,
+    compare: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="EXPERT_CSV", help="Expert coding to compare with (agreement report)."
+        ),
+    ] = None,
+    coding: Annotated[
+        Coding, typer.Option(metavar="CODING", help="Expert coding: bf or llm (default: bf).")
+    ] = Coding.bf,
+    kb: KbOpt = None,
+) -> None:
+    """Code every war since 1816 against every alliance in effect (honor, violate, cfna,
+    nonagg, consul) with the reasons; with --compare, agreement with the expert coding."""
+    from foederis.backtest.command import render
+
+    text = render(
+        atop=atop,
+        wars=wars,
+        contiguity=contiguity,
+        recent=recent,
+        no_recent=no_recent,
+        fmt=fmt.value,
+        compare=compare,
+        coding=coding.value,
+        kb=load(kb) if kb else None,
+    )
+    if output:
+        output.write_text(text, encoding="utf-8")
+        sys.stderr.write(f"wrote {output}\n")
+    else:
+        sys.stdout.write(text)
+
+
 # ---- server -----------------------------------------------------------------------------
 @command()
 def serve(

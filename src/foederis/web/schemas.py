@@ -191,6 +191,9 @@ class EntryOut(_Out):
     protects: str | None = None
     status: Status | None = None
     strength: Strength | None = None
+    also: list[dict[str, str]] | None = Field(
+        default=None, description="Every other clause that binds the state to the same side."
+    )
 
 
 class RoundOut(_Out):

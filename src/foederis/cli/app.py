@@ -381,6 +381,41 @@ def validate(
     emit_text(f"ok: {what} is valid")
 
 
+class ReportFmt(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@command(name="sources")
+def sources_report(
+    treaty_ids: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="TREATY", help="Treaty ids (default: every treaty)."),
+    ] = None,
+    fmt: Annotated[
+        ReportFmt,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="text, json or markdown (default: text)."
+        ),
+    ] = ReportFmt.text,
+    kb: KbOpt = None,
+) -> None:
+    """Source quality per treaty: facts with an official/primary source, secondary-only
+    facts, and problems (docs/source-quality.md is this command's markdown)."""
+    from foederis.sources.report import kb_report, report_markdown, report_text
+
+    base = load(kb)
+    chosen = [base.treaty(t) for t in treaty_ids] if treaty_ids else list(base.treaties.values())
+    reports = kb_report(chosen)
+    if fmt is ReportFmt.json:
+        emit_json([r.to_json() for r in reports])
+    elif fmt is ReportFmt.markdown:
+        sys.stdout.write(report_markdown(reports))
+    else:
+        emit_text(report_text(reports))
+
+
 @command()
 def history(
     state: Annotated[str, typer.Argument(metavar="STATE", help="ISO3 code or name.")],
@@ -846,14 +881,31 @@ def serve(
     ] = 8000,
     db: DbOpt = None,
     kb: KbOpt = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="NAME",
+            help="Also answer requests for this host name (repeatable; loopback names are "
+            "always allowed). Needed with --host 0.0.0.0; see docs/security.md.",
+        ),
+    ] = None,
 ) -> None:
     """Run the web app and HTTP API: pages at /, API docs at /docs."""
     import uvicorn
 
     from foederis.web import create_app, tune_gc
+    from foederis.web.guard import host_list
 
-    application = create_app(db_path=db, kb=load(kb))
+    hosts = host_list(allow_host or [])
+    if host not in ("0.0.0.0", "::", ""):
+        hosts.append(host)
+    application = create_app(db_path=db, kb=load(kb), allowed_hosts=hosts)
     tune_gc()
     shown = f"[{host}]" if ":" in host else host
     sys.stderr.write(f"foederis: http://{shown}:{port}/  (API docs: /docs; Ctrl-C stops)\n")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        sys.stderr.write(
+            "foederis: warning: not on loopback: anyone who can reach this address can read "
+            "the news database and decide review proposals (docs/security.md)\n"
+        )
     uvicorn.run(application, host=host, port=port, log_level="info")

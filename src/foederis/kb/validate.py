@@ -99,6 +99,14 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
     errors = split_pending(t, errors)[0]  # known problems of built-in files being re-sourced
     for finding in errors:
         add(finding.path, finding.message, finding.hint)
+    for i, src in enumerate(t.sources):  # links are shown on pages: http(s) only
+        url = src.archived_url
+        if url is not None and not url.lower().startswith(("http://", "https://")):
+            add(
+                ("sources", i, "archived_url"),
+                f"not an http(s) URL: {url[:80]!r}",
+                "links are shown on pages: only http:// and https:// are allowed",
+            )
     needs_source: list[tuple[PathKey, list[str]]] = [
         (("interpretations", i, "sources"), x.sources) for i, x in enumerate(t.interpretations)
     ]

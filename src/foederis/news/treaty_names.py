@@ -127,6 +127,7 @@ _ANAPHOR = re.compile(
     r"|defen[cs]e|mutual[- ]defen[cs]e|bilateral)\s+)*(?:pact|treaty|agreement|accord|partnership"
     r"|deal|document|signing)\b(?:'s|’s)?|\bit (?:was|has been|had been) signed\b"
 )
+_NAME_WORD = re.compile(r"\b(?!(?:The|This|That|These|Those|Its|Their|A|An)\b)[A-Z][\w'’.]*")
 _DETERMINER_BEFORE = re.compile(
     r"(?i)\b(?:the|this|its|their|such|these|those)\s+(?:(?!an?\s)[\w-]+\s+){0,2}$"
 )
@@ -276,7 +277,9 @@ class TreatyNames:
         defense = bool(_DEFENSE_WORDS.search(m.group()))
         specific = "strategic partnership" in m.group().lower()
         before = tail(text, m.start())
-        named = start < m.start()  # capitalised words before the noun: "the Kensington Treaty"
+        # capitalised words before the noun name it ("the Kensington Treaty"); a capitalised
+        # determiner alone ("The treaty voided") does not
+        named = bool(_NAME_WORD.search(text[start : m.start()]))
         if (
             not parties
             and year is None

@@ -16,7 +16,7 @@ from typing import Any
 from foederis import states
 from foederis.kb import KnowledgeBase
 from foederis.model.enums import ClauseType, Strength
-from foederis.model.treaty import Treaty
+from foederis.model.treaty import Clause, Treaty
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +44,14 @@ def _resolve(value: list[str] | str, members: set[str]) -> set[str]:
     return set(members) if value == "all" else set(value)
 
 
-def treaty_obligations(
+def bound_pairs(
     t: Treaty, day: date, types: set[ClauseType] | None = None
-) -> Iterator[DirectedObligation]:
+) -> Iterator[tuple[Clause, str, str, bool]]:
+    """Who is bound to whom under ``t`` on ``day``: (clause, obligated, protected, frozen)
+    for every clause (of ``types``) and ordered pair of states it binds, both parties (or
+    the protected state named in the clause) that day and existing, no suspension between
+    them. The one place this is computed; ``treaty_obligations`` and the dyad-years build on
+    it."""
     if not t.is_in_force(day):
         return
     members = t.members_on(day)
@@ -56,7 +61,11 @@ def treaty_obligations(
             continue
         ob = clause.obligation
         by = {s for s in _resolve(ob.owed_by, members) if s in members}
-        to = {s for s in _resolve(ob.owed_to, members) if s in members or s not in ever}
+        to = {
+            s
+            for s in _resolve(ob.owed_to, members)
+            if s in members or (s not in ever and states.exists(s, day))
+        }
         for a in sorted(by):
             for b in sorted(to):
                 if a == b:
@@ -69,21 +78,27 @@ def treaty_obligations(
                             suspended = True
                         else:
                             frozen = True
-                if suspended:
-                    continue
-                yield DirectedObligation(
-                    a,
-                    states.cow_code(a, day),
-                    b,
-                    states.cow_code(b, day),
-                    t.id,
-                    t.ref(clause),
-                    clause.label,
-                    clause.type,
-                    ob.strength,
-                    frozen,
-                    t.atop_id,
-                )
+                if not suspended:
+                    yield clause, a, b, frozen
+
+
+def treaty_obligations(
+    t: Treaty, day: date, types: set[ClauseType] | None = None
+) -> Iterator[DirectedObligation]:
+    for clause, a, b, frozen in bound_pairs(t, day, types):
+        yield DirectedObligation(
+            a,
+            states.cow_code(a, day),
+            b,
+            states.cow_code(b, day),
+            t.id,
+            t.ref(clause),
+            clause.label,
+            clause.type,
+            clause.obligation.strength,
+            frozen,
+            t.atop_id,
+        )
 
 
 def directed_obligations(

@@ -779,6 +779,32 @@ def export_dyad_years(
         sys.stderr.write(f"wrote {n} rows to {output}\n")
 
 
+@command(export_app, name="atop-report")
+def export_atop_report(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="Folder with the ATOP files (atop5_1_ddyr.csv and the 4.01 member file).",
+            show_default=False,
+        ),
+    ],
+    output: OutputOpt = None,
+    kb: KbOpt = None,
+) -> None:
+    """Compare the dyad-year export with ATOP 5.1's defense dyad-years; every difference."""
+    from foederis.atop.report import compare, markdown
+
+    base = load(kb)
+    shown = "foederis export atop-report ../shared/data/atop -o docs/atop-dyad-years.md"
+    text = markdown(compare(base, folder), shown) + "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+        sys.stderr.write(f"wrote {output}\n")
+    else:
+        sys.stdout.write(text)
+
+
 @command(export_app, name="coverage")
 def export_coverage(
     atop: Annotated[

@@ -272,6 +272,24 @@ def _status(clause: Clause, reasons: tuple[Reason, ...]) -> Status:
     return Status.triggered
 
 
+def _coded_reason(t: Treaty, day: date, src: tuple[SourceRef, ...]) -> Reason:
+    if t.coverage_end is not None and day > t.coverage_end:
+        return Reason(
+            "provenance",
+            Verdict.unknown,
+            f"{t.short_name} is coded by {t.coded_by} (not curated), whose data end on "
+            f"{t.coverage_end}; whether it still binds on {day} is not recorded",
+            src,
+        )
+    return Reason(
+        "provenance",
+        Verdict.met,
+        f"{t.short_name} is coded by {t.coded_by} from its member-level data (not curated; "
+        "the ATOP codebook defines the codes)",
+        src,
+    )
+
+
 def _name(code: str) -> str:
     return states.get(code).name if states.is_known(code) else code
 
@@ -418,6 +436,8 @@ class Engine:
         small = len(ever) <= 2 or not treaty.is_in_force(s.date)
         rows: list[tuple[str, tuple[Reason, ...]]] = []
         for state in sorted(candidates):
+            if not states.exists(state, s.date):
+                continue  # a state never appears on a day it did not exist
             active = state in members
             if not active and not small and state in ever:
                 continue  # not a party that day: not listed for large treaties
@@ -608,6 +628,12 @@ class Engine:
                 )
         # 7. provocation
         reasons.append(self._provocation(t, c, s, interps, csrc))
+        # 8. conditions the trigger model cannot evaluate (e.g. ATOP codes): unknown
+        for u in c.trigger.unmodelled:
+            reasons.append(Reason(f"unmodelled:{u.code}", Verdict.unknown, u.text, csrc))
+        # 9. a coded treaty (the ATOP layer): say so, and nothing is known past its data
+        if t.coded_by is not None:
+            reasons.append(_coded_reason(t, day, tsrc))
         sources = sorted(
             _dedupe([*csrc, *tsrc, *(x for r in reasons for x in r.sources)]),
             key=lambda r: RANK[SourceKind(r.kind)],

@@ -93,6 +93,25 @@ class ResponseCache:
             self._data.popitem(last=False)
 
 
+PAGE_SIZE = 100  # rows per page of a news list
+MAX_PAGE_SIZE = 1000
+LimitQuery = Annotated[
+    int, Query(ge=1, le=MAX_PAGE_SIZE, description="Rows per page (at most 1000).")
+]
+OffsetQuery = Annotated[int, Query(ge=0, le=2**62, description="Rows to skip.")]
+
+
+def paged(request: Request, rows: list[Any], limit: int, offset: int) -> Response:
+    """One page of ``rows`` (a JSON list, as the CLI prints it), with the total in
+    ``X-Total-Count`` and the next page in ``Link``."""
+    response = json_response(rows[offset : offset + limit])
+    response.headers["x-total-count"] = str(len(rows))
+    if offset + limit < len(rows):
+        nxt = request.url.include_query_params(limit=limit, offset=offset + limit)
+        response.headers["link"] = f'<{nxt.path}?{nxt.query}>; rel="next"'
+    return response
+
+
 def _ok(model: type[Any], text: str) -> dict[int | str, dict[str, Any]]:
     return {200: {"model": model, "description": text}}
 
@@ -382,9 +401,12 @@ def post_cascade(request: Request, body: Annotated[CascadeIn, Body()]) -> Respon
         **E503,
     },
 )
-def get_stories(request: Request) -> Response:
-    """Ingested stories with their documents (as `foederis stories --format json`)."""
-    return json_response(newsbridge.bridge(request.app).stories())
+def get_stories(
+    request: Request, limit: LimitQuery = PAGE_SIZE, offset: OffsetQuery = 0
+) -> Response:
+    """Ingested stories with their documents (as `foederis stories --format json`), one
+    page at a time: `X-Total-Count` gives the total, `Link: rel="next"` the next page."""
+    return paged(request, newsbridge.bridge(request.app).stories(), limit, offset)
 
 
 @router.get(
@@ -402,9 +424,13 @@ def get_claims(
     status: Annotated[
         ClaimStatus | None, Query(description="Only claims with this status.")
     ] = None,
+    limit: LimitQuery = PAGE_SIZE,
+    offset: OffsetQuery = 0,
 ) -> Response:
-    """Claims with their status against the KB (as `foederis claims --format json`)."""
-    return json_response(newsbridge.bridge(request.app).claims(status.value if status else None))
+    """Claims with their status against the KB (as `foederis claims --format json`), one
+    page at a time: `X-Total-Count` gives the total, `Link: rel="next"` the next page."""
+    rows = newsbridge.bridge(request.app).claims(status.value if status else None)
+    return paged(request, rows, limit, offset)
 
 
 @router.post(

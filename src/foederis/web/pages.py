@@ -449,13 +449,18 @@ def review_page(request: Request) -> HTMLResponse:
     if not ctx["available"]:
         return render(request, "review.html", ctx)
     try:
-        view = newsbridge.bridge(request.app).review_view(status or None)
+        view = newsbridge.bridge(request.app).review_view(status or None, _page_number(request))
     except ApiError as exc:
         ctx["available"] = False
         ctx["error"] = exc.body.message
         return render(request, "review.html", ctx)
     ctx.update(view)
     return render(request, "review.html", ctx)
+
+
+def _page_number(request: Request) -> int:
+    text = request.query_params.get("page", "1")
+    return min(int(text), 10**9) if text.isdigit() and int(text) >= 1 else 1
 
 
 @router.post("/review/{item_id}")

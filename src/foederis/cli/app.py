@@ -326,6 +326,7 @@ def allies(
 ) -> None:
     """Who owes STATE a defense obligation on a day, under which treaty and clause."""
     from foederis.cli.text import allies_text
+    from foederis.engine.noduty import closest_instruments
     from foederis.exports.obligations import allies as find_allies
     from foederis.exports.obligations import pending
 
@@ -334,6 +335,7 @@ def allies(
     day = day_arg(on)
     rows = find_allies(base, code, day)
     later = pending(base, code, day)
+    no_duty = closest_instruments(base, code, day)
     if fmt is Fmt.json:
         emit_json(
             {
@@ -341,10 +343,11 @@ def allies(
                 "date": day,
                 "allies": [r.to_json() for r in rows],
                 "signed_not_in_force": [t.id for t in later],
+                "no_duty": [n.to_json() for n in no_duty],
             }
         )
     else:
-        emit_text(allies_text(code, day, rows, later))
+        emit_text(allies_text(code, day, rows, later, no_duty))
 
 
 @command()

@@ -41,6 +41,7 @@ from foederis.model.scenario import Scenario
 from foederis.model.treaty import Clause, Scope, Treaty
 from foederis.sources.grade import RANK, badge, ordered
 
+from .noduty import NoDuty, closest_instruments
 from .places import Footprint, Places
 
 if TYPE_CHECKING:
@@ -214,6 +215,16 @@ class CheckResult:
     groups: list[ClauseGroup]
     place_name: str
     _rows: list[Obligation] | None = field(default=None, repr=False)
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @property
+    def no_duty(self) -> list[NoDuty]:
+        """Instruments without a defense clause linking the target to states that no
+        defense obligation binds to it that day (attackers left out): "no treaty obliges X;
+        the closest instrument is Y" (engine/noduty.py)."""
+        if self._engine is None:
+            return []
+        return self._engine.no_duty(self.scenario)
 
     @property
     def obligations(self) -> list[Obligation]:
@@ -252,6 +263,7 @@ class CheckResult:
         return {
             "scenario": scenario_json(self.scenario, self.place_name),
             "obligations": [owner[id(o)].json_of(o) for o in self.obligations],
+            "no_duty": [n.to_json() for n in self.no_duty],
         }
 
 
@@ -316,6 +328,7 @@ class Engine:
                 for code in protected:
                     self._index.setdefault(code, []).append((treaty, clause))
         self._members: dict[tuple[str, date], frozenset[str]] = {}
+        self._no_duty: dict[tuple[Any, ...], list[NoDuty]] = {}
         self._verdicts: dict[tuple[Any, ...], _ClauseVerdict] = {}
         self._groups: dict[tuple[Any, ...], ClauseGroup | None] = {}
         self._attacker_cache: dict[tuple[Any, ...], tuple[Reason, ...]] = {}
@@ -337,10 +350,19 @@ class Engine:
             group = self._group(treaty, clause, scenario, fp)
             if group is not None:
                 groups.append(group)
-        return CheckResult(scenario, groups, self.places.name(place))
+        return CheckResult(scenario, groups, self.places.name(place), _engine=self)
+
+    def no_duty(self, s: Scenario) -> list[NoDuty]:
+        key = (s.target, s.date, tuple(s.attacker))
+        got = self._no_duty.get(key)
+        if got is None:
+            got = closest_instruments(self.kb, s.target, s.date, exclude=s.attacker)
+            self._no_duty[key] = got
+        return got
 
     def clear_caches(self) -> None:
         for c in (
+            self._no_duty,
             self._groups,
             self._verdicts,
             self._attacker_cache,

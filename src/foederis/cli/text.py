@@ -126,7 +126,7 @@ def check_text(result: CheckResult, show_all: bool = False, summary: Summary | N
             if x.clause == o.clause and x.status is o.status and x.failing() == o.failing()
         ]
         who = ", ".join(same[:8]) + (f" and {len(same) - 8} more" if len(same) > 8 else "")
-        out.append(f"\n{o.clause} ({o.article}) → {o.status.value}: {who}\n")
+        out.append(f"\n{o.clause} ({o.article}) → {_status(o)}: {who}\n")
         out += [f"  {MARK[r.verdict.value]} {r.text}\n" for r in o.reasons]
         out += [
             f"    source [{src.badge}] {_cell(src.publisher)}: {_cell(src.title)} {src.url or ''}\n"

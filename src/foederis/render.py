@@ -119,7 +119,7 @@ def allies_table(
             o.treaty,
             f"{o.article} ({o.clause})",
             o.strength.value,
-            "participation frozen" if o.frozen else "",
+            "participation frozen" if o.frozen else ("dormant" if o.dormant else ""),
         )
     caption = []
     for t in pending:

@@ -447,13 +447,13 @@ def network(kb: KnowledgeBase, day: date) -> dict[str, Any]:
                 "treaty": o.treaty,
                 "strength": o.strength.value,
                 "directions": {o.obligated},
-                "frozen": o.frozen,
+                "frozen": o.frozen or o.dormant,
             }
         else:
             cur["directions"].add(o.obligated)
             if STRENGTH_RANK[o.strength] < STRENGTH_RANK[Strength(cur["strength"])]:
                 cur["strength"] = o.strength.value
-            cur["frozen"] = cur["frozen"] or o.frozen
+            cur["frozen"] = cur["frozen"] or o.frozen or o.dormant
     active: set[str] = set()
     out_edges = []
     for e in edges.values():

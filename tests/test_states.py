@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from foederis import states
+from foederis.errors import FoederisError
 from foederis.states import CowSpell, State, UnknownStateError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -109,7 +110,7 @@ def test_get_and_is_known() -> None:
     assert not states.is_known("GMY")  # a COW abbreviation, not a code
     with pytest.raises(UnknownStateError) as info:
         states.get("PRKK")
-    assert isinstance(info.value, KeyError)
+    assert isinstance(info.value, FoederisError)
     assert info.value.code == "PRKK"
     assert info.value.suggestions[0] == "PRK"
 
@@ -255,7 +256,8 @@ def test_parse_state_suggests() -> None:
     err = info.value
     assert err.code == "PRKK"
     assert err.suggestions == ["PRK"]
-    assert str(err) == "unknown state 'PRKK' — did you mean PRK (North Korea)?"
+    assert err.message == "unknown state 'PRKK'"
+    assert err.hint == "did you mean PRK (North Korea)?"
 
 
 @pytest.mark.parametrize(
@@ -273,14 +275,15 @@ def test_suggestions(text: str, expected: set[str]) -> None:
         states.parse_state(text)
     assert expected <= set(info.value.suggestions)
     for code in expected:
-        assert f"{code} ({states.get(code).name})" in str(info.value)
+        assert f"{code} ({states.get(code).name})" in (info.value.hint or "")
 
 
 def test_no_suggestion_message() -> None:
     with pytest.raises(UnknownStateError) as info:
         states.parse_state("qqqqqqqq")
     assert info.value.suggestions == []
-    assert str(info.value) == "unknown state 'qqqqqqqq'"
+    assert info.value.message == "unknown state 'qqqqqqqq'"
+    assert "foederis states" in (info.value.hint or "")
 
 
 def test_error_pickles() -> None:

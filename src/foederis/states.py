@@ -22,6 +22,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from foederis.errors import UnknownStateError
+
 __all__ = [
     "CowSpell",
     "State",
@@ -31,6 +33,7 @@ __all__ = [
     "get",
     "is_known",
     "iso3_from_cow",
+    "label",
     "name_index",
     "normalize",
     "parse_state",
@@ -68,33 +71,6 @@ class State:
     demonyms: tuple[str, ...]
     capitals: tuple[str, ...]
     leaders: tuple[str, ...]
-
-
-class UnknownStateError(KeyError):
-    """A state code or name the registry does not know.
-
-    ``code`` is the text that failed; ``suggestions`` are ISO3 codes of likely matches.
-    """
-
-    def __init__(self, code: str, suggestions: Iterable[str] = ()) -> None:
-        self.code = code
-        self.suggestions: list[str] = list(suggestions)
-        super().__init__(self._message())
-
-    def _message(self) -> str:
-        msg = f"unknown state {self.code!r}"
-        if not self.suggestions:
-            return msg
-        states = _registry().states
-        parts = [f"{c} ({states[c].name})" if c in states else c for c in self.suggestions]
-        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " or " + parts[-1]
-        return f"{msg} — did you mean {listed}?"
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.code, self.suggestions))
 
 
 # --------------------------------------------------------------------------------------
@@ -319,6 +295,12 @@ def get(iso3: str) -> State:
     if state is None:
         raise UnknownStateError(iso3, suggest(iso3))
     return state
+
+
+def label(code: str) -> str:
+    """How a state is named in every answer: ``North Korea (PRK)``; other text unchanged."""
+    state = _registry().states.get(code.strip().upper())
+    return f"{state.name} ({state.iso3})" if state is not None else code
 
 
 def is_known(iso3: str) -> bool:

@@ -7,7 +7,6 @@ kb.treaty("nato").members_on(date(2026, 1, 1))
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,8 +14,14 @@ from functools import cache
 from pathlib import Path
 
 from foederis import cache as compiled
-from foederis.errors import KBValidationError, Problem, UnknownAreaError, UnknownTreatyError
-from foederis.kb.files import BUILTIN_DIR, builtin_files, layer_files, user_dirs, yaml_files
+from foederis.errors import (
+    KBValidationError,
+    Problem,
+    UnknownAreaError,
+    UnknownTreatyError,
+    close_matches,
+)
+from foederis.kb.files import BUILTIN_DIR, builtin_files, layer_files, scan_yaml, user_dirs
 from foederis.model.area import Area
 from foederis.model.treaty import Treaty
 
@@ -30,11 +35,22 @@ class KnowledgeBase:
     origins: dict[str, Path] = field(default_factory=dict)
 
     def treaty(self, treaty_id: str) -> Treaty:
-        try:
-            return self.treaties[treaty_id]
-        except KeyError:
-            close = difflib.get_close_matches(treaty_id, list(self.treaties), n=3, cutoff=0.5)
-            raise UnknownTreatyError(treaty_id, close) from None
+        """A treaty by id, in any case, or by its name, short name or an alias ("NATO",
+        "SEATO", "Rio Treaty"); UnknownTreatyError (with suggestions) if none matches."""
+        found = self.treaties.get(treaty_id) or self._treaty_names().get(_fold(treaty_id))
+        if found is None:
+            names = [*self.treaties, *(a for t in self.treaties.values() for a in t.aliases)]
+            close = close_matches(treaty_id, names, n=5)
+            ids = [self._treaty_names()[_fold(c)].id for c in close]
+            raise UnknownTreatyError(treaty_id, list(dict.fromkeys(ids))[:3])
+        return found
+
+    def _treaty_names(self) -> dict[str, Treaty]:
+        index: dict[str, Treaty] = {}
+        for t in self.treaties.values():
+            for text in (t.id, t.name, t.short_name, *t.aliases):
+                index.setdefault(_fold(text), t)
+        return index
 
     def area(self, area_id: str) -> Area:
         try:
@@ -55,7 +71,7 @@ class KnowledgeBase:
 
     def suggest_area(self, text: str) -> list[str]:
         key = text.strip().lower().replace(" ", "-")
-        return difflib.get_close_matches(key, list(self.areas), n=3, cutoff=0.5)
+        return close_matches(key, self.areas, n=3)
 
     def treaties_of(self, state: str) -> list[Treaty]:
         return [t for t in self.treaties.values() if state in t.states()]
@@ -88,6 +104,12 @@ class KnowledgeBase:
                 if needle in " ".join([t.id, t.name, t.short_name, *t.aliases]).lower()
             ]
         return rows
+
+
+def _fold(text: str) -> str:
+    from foederis.states import normalize
+
+    return normalize(text)
 
 
 def treaty_summary(t: Treaty, day: date | None = None) -> dict[str, object]:
@@ -149,7 +171,23 @@ def validate_paths(paths: Sequence[Path]) -> list[Problem]:
     from foederis.kb.load import read_layers
     from foederis.kb.validate import check_kb
 
-    user_files = [f for p in paths for f in yaml_files(p)]
+    user_files: list[Path] = []
+    listing: list[Problem] = []
+    for p in paths:
+        files, problems = scan_yaml(p)
+        user_files += files
+        listing += problems
+    if not user_files:
+        return listing + [
+            Problem(
+                str(p),
+                None,
+                "(path)",
+                "no treaty or area files found (nothing was checked)",
+                "treaty files end in .yaml or .yml",
+            )
+            for p in paths
+        ]
     mine = {f.resolve() for f in user_files}
     raw = read_layers([[f for f in builtin_files() if f.resolve() not in mine], user_files])
     problems = raw.problems + check_kb(raw)
@@ -157,4 +195,4 @@ def validate_paths(paths: Sequence[Path]) -> list[Problem]:
     from foederis.errors import display_path
 
     shown = {display_path(f) for f in wanted}
-    return [p for p in problems if p.file in shown]
+    return listing + [p for p in problems if p.file in shown]

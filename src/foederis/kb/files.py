@@ -19,11 +19,34 @@ def user_dirs(extra: Sequence[Path] | None = None) -> list[Path]:
     return dirs + list(extra or [])
 
 
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
 def yaml_files(root: Path) -> list[Path]:
     """The YAML files of a KB directory (recursively) or the file itself, sorted."""
-    if root.is_file():
-        return [root]
-    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    return scan_yaml(root)[0]
+
+
+def scan_yaml(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The YAML files under ``root`` (or ``root`` itself when it is not a directory), and a
+    problem for every subdirectory that could not be listed. Suffixes match in any case
+    (``.YAML``); entries that are not regular files (dangling links, FIFOs) are returned so
+    that the reader reports them instead of skipping them silently."""
+    if not root.is_dir():
+        return [root], []
+    problems: list[Problem] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if isinstance(exc.filename, str) else str(root)
+        problems.append(
+            Problem(where, None, "(path)", f"cannot list directory: {exc.strerror or exc}")
+        )
+
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(root, onerror=unreadable):
+        dirs.sort()
+        found += (Path(folder, n) for n in names if os.path.splitext(n)[1].lower() in YAML_SUFFIXES)
+    return sorted(found), problems
 
 
 def builtin_files() -> list[Path]:
@@ -45,5 +68,8 @@ def layer_files(dirs: Sequence[Path]) -> list[list[Path]]:
                     )
                 ]
             )
-        layers.append(yaml_files(d))
+        files, problems = scan_yaml(d)
+        if problems:
+            raise KBValidationError(problems)
+        layers.append(files)
     return layers

@@ -10,7 +10,7 @@ from datetime import date
 from itertools import pairwise
 
 from foederis import states
-from foederis.errors import Problem
+from foederis.errors import Problem, close_matches, did_you_mean
 from foederis.kb.load import LoadedTreaty, RawKB
 from foederis.kb.yamlfile import PathKey, YamlDoc
 from foederis.model.treaty import Scope, Treaty
@@ -28,14 +28,19 @@ def check_kb(raw: RawKB) -> list[Problem]:
 
 def _state_problem(doc: YamlDoc, path: PathKey, code: str) -> Problem | None:
     if states.is_known(code):
-        return None
+        if code == code.strip().upper():
+            return None
+        # the engine compares codes exactly: 'nzl' or ' USA' would silently match nothing
+        return doc.problem(
+            path,
+            f"state code {code!r} is not written as an upper-case ISO3 code",
+            f"write '{code.strip().upper()}'",
+        )
     try:
         states.get(code)
     except states.UnknownStateError as exc:
-        hint = (
-            f"did you mean {', '.join(exc.suggestions)}?"
-            if exc.suggestions
-            else "use an ISO 3166-1 alpha-3 code (see `foederis states`)"
+        hint = did_you_mean(
+            exc.suggestions, "use an ISO 3166-1 alpha-3 code (see `foederis states`)"
         )
         return doc.problem(path, f"unknown state '{code}'", hint)
     return None
@@ -63,13 +68,10 @@ def _check_areas(raw: RawKB) -> list[Problem]:
 
 
 def _area_hint(ref: str, raw: RawKB) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(ref, list(raw.areas) + sorted(AREA_TOKENS), n=3)
-    if close:
-        return f"did you mean {', '.join(close)}?"
-    return "areas are gazetteer ids (src/foederis/data/areas/), ISO3 codes, or " + ", ".join(
-        sorted(AREA_TOKENS)
+    close = close_matches(ref, [*raw.areas, *sorted(AREA_TOKENS)], n=3, cutoff=0.6)
+    return did_you_mean(close) or (
+        "areas are gazetteer ids (src/foederis/data/areas/), ISO3 codes, or "
+        + ", ".join(sorted(AREA_TOKENS))
     )
 
 

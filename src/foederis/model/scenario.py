@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from foederis.errors import ScenarioError
+from foederis.errors import ScenarioError, unknown_choice
 from foederis.model.enums import Asset, Initiator, Severity
 
 NON_STATE = "non-state"
@@ -111,7 +111,7 @@ def _state(value: object, field_name: str) -> str:
     try:
         return states.parse_state(value)
     except states.UnknownStateError as exc:
-        raise ScenarioError(field_name, str(exc).strip("'\"")) from None
+        raise ScenarioError(field_name, exc.message, exc.hint) from None
 
 
 def _date(value: object) -> Date:
@@ -141,7 +141,5 @@ def _choice(kind: type[E], value: object, field_name: str) -> E:
     try:
         return kind(str(value))
     except ValueError:
-        allowed = ", ".join(m.value for m in kind)
-        raise ScenarioError(
-            field_name, f"{value!r} is not allowed", f"allowed: {allowed}"
-        ) from None
+        exc = unknown_choice(field_name, value, [m.value for m in kind])
+        raise ScenarioError(field_name, exc.reason, exc.hint) from None

@@ -6,6 +6,7 @@ One module per stage — read, clean, dedupe, extract, reconcile, review — plu
 
 from __future__ import annotations
 
+from foederis.errors import ReviewError
 from foederis.news.pipeline import (
     ClaimOut,
     DocumentOut,
@@ -15,7 +16,7 @@ from foederis.news.pipeline import (
     list_claims,
     list_stories,
 )
-from foederis.news.review import ProposalOut, ReviewError, review_decide, review_list
+from foederis.news.review import ProposalOut, review_decide, review_list
 from foederis.news.store import default_db_path
 
 __all__ = [

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from foederis.errors import ReviewError
 from foederis.news.store import Store, now
 
 
@@ -43,10 +44,6 @@ class ProposalOut(BaseModel):
     evidence: list[Evidence]
 
 
-class ReviewError(ValueError):
-    """A proposal that does not exist or was already decided."""
-
-
 def review_list(
     db_path: Path | str | None = None, status: str | None = "pending"
 ) -> list[ProposalOut]:
@@ -70,9 +67,15 @@ def review_decide(
     with Store(db_path) as store, store.transaction() as conn:
         row = conn.execute("SELECT * FROM proposals WHERE id = ?", (proposal_id,)).fetchone()
         if row is None:
-            raise ReviewError(f"no proposal {proposal_id}")
+            raise ReviewError(
+                "ID", f"no proposal {proposal_id}", "run `foederis review` to list pending ones"
+            )
         if row["status"] != "pending":
-            raise ReviewError(f"proposal {proposal_id} was already {row['status']}")
+            raise ReviewError(
+                "ID",
+                f"proposal {proposal_id} was already {row['status']}",
+                "run `foederis review` to list pending ones",
+            )
         patch_path = None
         if accept:
             target = Path(out_dir) if out_dir is not None else Path.cwd()

@@ -96,7 +96,7 @@ class Bridge:
                 item_id, accept, out_dir=self.patch_dir, db_path=self.db_path
             )
         except self.news.ReviewError as exc:
-            text = str(exc)
+            text = exc.reason
             if text.startswith("no proposal"):
                 raise not_found(
                     "proposal",

@@ -1,0 +1,318 @@
+"""Every plain-text renderer of the command line, and the one help layout.
+
+Renderers take library results and return a ``str``; nothing here computes a fact. Tables
+are padded columns that never wrap, so piped output is full width (``| less -S``, ``grep``
+and ``cut`` see whole rows). Importing this module costs nothing beyond ``foederis.states``:
+the fast path (check/cascade) uses it too.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from foederis.states import label
+
+if TYPE_CHECKING:
+    from foederis.engine.cascade import CascadeResult
+    from foederis.engine.check import CheckResult
+    from foederis.exports.obligations import DirectedObligation
+    from foederis.model.treaty import Treaty
+
+MARK = {"met": "✓", "failed": "✗", "unknown": "?"}
+
+
+# ---- building blocks --------------------------------------------------------------------
+def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """Left-aligned columns separated by two spaces; a header row in capitals. No wrapping."""
+    body = [[_cell(c) for c in r] for r in rows]
+    head = [h.upper() for h in header]
+    widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
+    return "".join(
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n"
+        for r in [head, *body]
+    )
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    return " ".join(str(value).split())  # one line per row, whatever the data holds
+
+
+def empty(what: str, why: str) -> str:
+    """The text of an empty result: what was asked, and why nothing came back."""
+    return f"{what}: none.\n{why}\n"
+
+
+def help_page(
+    usage: str, description: str, sections: Sequence[tuple[str, Sequence[tuple[str, str]]]]
+) -> str:
+    """The help layout of every command (argparse and typer alike)."""
+    width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    out = [f"Usage: {usage}\n"]
+    if description:
+        out.append("\n")
+        for para in description.strip().split("\n\n"):
+            out.append(
+                textwrap.fill(
+                    " ".join(para.split()), width - 2, initial_indent="  ", subsequent_indent="  "
+                )
+                + "\n"
+            )
+    for title, rows in sections:
+        if not rows:
+            continue
+        out.append(f"\n{title}:\n")
+        left = min(max(len(name) for name, _ in rows), 28)
+        for name, text in rows:
+            wrapped = textwrap.wrap(" ".join(text.split()), max(30, width - left - 6)) or [""]
+            if len(name) > left:
+                out.append(f"  {name}\n")
+                out += [f"  {'':<{left}}  {w}\n" for w in wrapped]
+            else:
+                out.append(f"  {name:<{left}}  {wrapped[0]}\n")
+                out += [f"  {'':<{left}}  {w}\n" for w in wrapped[1:]]
+    return "".join(out)
+
+
+# ---- check and cascade -------------------------------------------------------------------
+def check_text(result: CheckResult, show_all: bool = False) -> str:
+    s = result.scenario
+    attackers = ", ".join(a if a.startswith("non-state") else label(a) for a in s.attacker)
+    out = [
+        f"{attackers} → {label(s.target)}, {s.date}: {s.severity.value.replace('_', ' ')} "
+        f"on {s.asset.value.replace('_', ' ')} in {result.place_name} "
+        f"(started by: {s.initiator.value})\n\n"
+    ]
+    rows = result.obligations
+    if not rows:
+        out.append(f"No treaty in the knowledge base protects {label(s.target)}.\n")
+        return "".join(out)
+    shown = [o for o in rows if show_all or o.status.value != "not_triggered" or len(rows) <= 12]
+    table_rows = [
+        [o.status.value, label(o.state), o.treaty, o.article, o.strength.value] for o in shown
+    ]
+    out.append(table(["status", "obligated state", "treaty", "clause", "strength"], table_rows))
+    hidden = len(rows) - len(shown)
+    if hidden:
+        out.append(f"({hidden} not-triggered obligations hidden; --all lists them)\n")
+    out.append("\nREASONS\n")
+    seen: set[tuple[str, str]] = set()
+    for o in shown:
+        key = (o.clause, o.status.value + "".join(r.text for r in o.failing()))
+        if key in seen:
+            continue  # same clause, same verdict: printed already
+        seen.add(key)
+        same = [
+            x.state
+            for x in shown
+            if x.clause == o.clause and x.status is o.status and x.failing() == o.failing()
+        ]
+        who = ", ".join(same[:8]) + (f" and {len(same) - 8} more" if len(same) > 8 else "")
+        out.append(f"\n{o.clause} ({o.article}) → {o.status.value}: {who}\n")
+        out += [f"  {MARK[r.verdict.value]} {r.text}\n" for r in o.reasons]
+        out += [f"    source: {src.url}\n" for src in o.sources[:3]]
+    return "".join(out)
+
+
+def cascade_text(result: CascadeResult) -> str:
+    out = [f"Cascade ({result.mode.value} mode)\n"]
+    for i, entries in enumerate(result.rounds):
+        out.append(f"\nRound {i}\n")
+        for e in entries:
+            if e.obligation is None:
+                out.append(f"  {label(e.state)}: {e.side} side\n")
+            else:
+                o = e.obligation
+                out.append(
+                    f"  {label(e.state)} joins the {e.side} side: {o.treaty} "
+                    f"{o.article} protects {label(o.protects)} ({o.status.value}, "
+                    f"{o.strength.value})\n"
+                )
+    for c in result.conflicts:
+        out.append(f"conflict: {label(c['state'])} is bound to both sides: {c['bound_to']}\n")
+    sides = result.sides
+    out.append(
+        f"\nSides ({result.stopped.replace('_', ' ')}): attacker: "
+        f"{', '.join(sides['attacker'])} | target: {', '.join(sides['target'])}\n"
+    )
+    return "".join(out)
+
+
+# ---- knowledge base ---------------------------------------------------------------------
+def treaties_text(treaties: list[Treaty], day: date | None) -> str:
+    title = f"Treaties{f' in force on {day}' if day else ''}: {len(treaties)}\n"
+    rows = []
+    for t in treaties:
+        parties = t.members_on(day) if day else t.states()
+        rows.append(
+            [t.id, t.short_name, t.kind.value, t.in_force or "—", t.ended or "", len(parties)]
+        )
+    return title + table(["id", "short name", "kind", "in force", "ended", "parties"], rows)
+
+
+def treaty_text(t: Treaty) -> str:
+    out = [f"{t.name}  ({t.id})\n"]
+    if t.aliases:
+        out.append(f"also called: {', '.join(t.aliases)}\n")
+    out.append(
+        f"kind: {t.kind.value}   signed: {t.signed or 'unknown'}   in force: "
+        f"{t.in_force or 'not in force'}   ended: {t.ended or '—'}"
+        + (f" ({t.end_reason})" if t.end_reason else "")
+        + "\n"
+    )
+    if t.atop_id or t.cow_id:
+        out.append(f"ATOP id: {t.atop_id or '—'}   COW id: {t.cow_id or '—'}\n")
+    if t.summary:
+        out.append(_cell(t.summary) + "\n")
+    out.append("\nCLAUSES\n")
+    for c in t.clauses:
+        trig = c.trigger
+        scope = "; ".join(
+            f"{'/'.join(a.value for a in s.assets)} in {', '.join(s.areas)}" for s in trig.scope
+        )
+        out.append(
+            f"\n{t.ref(c)} ({c.label}): {c.type.value}, {c.obligation.strength.value}\n"
+            f"  trigger: {trig.event.value.replace('_', ' ')}; {scope}\n"
+        )
+        if trig.adversaries:
+            out.append(f"  only against: {', '.join(trig.adversaries)}\n")
+        if trig.provocation_voids is not None:
+            out.append(f"  provocation voids: {trig.provocation_voids}\n")
+        if c.text:
+            out.append(f"  text: {_cell(c.text)}\n")
+        if c.note:
+            out.append(f"  note: {_cell(c.note)}\n")
+    out.append("\nPARTIES OVER TIME\n")
+    parties = sorted(t.parties, key=lambda p: (p.joined or date.min, p.state))
+    out.append(
+        table(
+            ["state", "joined", "left", "note"],
+            [[label(p.state), p.joined or "at entry into force", p.left, p.note] for p in parties],
+        )
+    )
+    if t.suspensions:
+        out.append("\nSUSPENSIONS\n")
+        for s in t.suspensions:
+            out.append(
+                f"  {s.kind} {s.since}–{s.until or ''}: by {s.by} toward {s.toward}. "
+                f"{_cell(s.summary)}\n"
+            )
+    if t.interpretations:
+        out.append("\nINTERPRETATIONS\n")
+        for i in t.interpretations:
+            out.append(
+                f"  {i.date} {i.by} ({i.effect.value}, {i.status.value}) on {i.clause}: "
+                f"{_cell(i.summary)}\n"
+            )
+    if t.invocations:
+        out.append("\nINVOCATIONS\n")
+        for v in t.invocations:
+            out.append(
+                f"  {v.date or 'date unknown'} by {v.by or '—'} ({v.clause or '—'}): "
+                f"{_cell(v.event)} → {v.outcome.value}\n"
+            )
+    out.append("\nSOURCES\n")
+    for src in t.sources:
+        out.append(f"  [{src.id}] {_cell(src.title)} {src.url} (accessed {src.accessed or '—'})\n")
+    return "".join(out)
+
+
+def allies_text(
+    state: str, day: date, rows: list[DirectedObligation], pending: list[Treaty]
+) -> str:
+    head = f"Who owes {label(state)} a defense obligation on {day}"
+    later = [
+        f"{t.id}: signed {t.signed}, not yet in force on {day}"
+        + (f" (in force {t.in_force})" if t.in_force else "")
+        for t in pending
+    ]
+    if not rows:
+        why = (
+            f"No treaty in the knowledge base in force on {day} obliges any state to defend "
+            f"{label(state)}."
+        )
+        text = empty(head, why)
+        return text + "".join(f"  {line}\n" for line in later)
+    body = table(
+        ["obligated state", "treaty", "clause", "strength", "note"],
+        [
+            [
+                label(o.obligated),
+                o.treaty,
+                f"{o.article} ({o.clause})",
+                o.strength.value,
+                "participation frozen" if o.frozen else "",
+            ]
+            for o in rows
+        ],
+    )
+    tail = "".join(f"{line}\n" for line in later)
+    return f"{head}: {len(rows)}\n{body}" + (f"\n{tail}" if tail else "")
+
+
+def states_text(rows: list[dict[str, Any]]) -> str:
+    return table(
+        ["iso3", "cow", "name"],
+        [[d["iso3"], d["cow"] if d["cow"] is not None else "—", d["name"]] for d in rows],
+    )
+
+
+def areas_text(rows: list[dict[str, Any]]) -> str:
+    return table(
+        ["id", "name", "kind", "held by"],
+        [[r["id"], r["name"], r["kind"], r["held_by"] or ""] for r in rows],
+    )
+
+
+# ---- news -------------------------------------------------------------------------------
+def ingest_text(result: Any) -> str:
+    new = [d for d in result.documents if d.new]
+    out = [
+        f"{len(result.documents)} document(s) ({len(new)} new), "
+        f"{len(result.claims)} claim(s), {len(result.skipped)} skipped\n"
+    ]
+    out += [f"  skipped {sk.path}: {sk.reason}\n" for sk in result.skipped]
+    for d in result.documents:
+        out.append(
+            f"  doc {d.id} story {d.story}{' (canonical)' if d.canonical else ''}: "
+            f"{_cell(d.title or d.path)} — kept {d.kept_chars}, removed {d.removed_chars} chars\n"
+        )
+    counts: dict[str, int] = {}
+    for c in result.claims:
+        counts[c.status] = counts.get(c.status, 0) + 1
+    if counts:
+        out.append("claims: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + "\n")
+    return "".join(out)
+
+
+def stories_text(rows: list[Any]) -> str:
+    out = []
+    for st in rows:
+        out.append(f"story {st.story} {_cell(st.title)} (event: {st.event or '—'})\n")
+        for d in st.documents:
+            mark = "*" if d.canonical else " "
+            out.append(f"  {mark} doc {d.id}  {d.outlet or '?'}  {d.published or ''}  {d.path}\n")
+    return "".join(out)
+
+
+def claims_text(rows: list[Any]) -> str:
+    return table(
+        ["id", "status", "relation", "treaty", "states", "sentence", "KB says"],
+        [
+            [c.id, c.status, c.relation, c.treaty, ", ".join(c.states), c.sentence, c.kb_value]
+            for c in rows
+        ],
+    )
+
+
+def proposals_text(rows: list[Any]) -> str:
+    out = []
+    for r in rows:
+        out.append(f"#{r.id} {r.kind} {r.treaty or ''}: {_cell(r.value)}\n")
+        out += [f"    “{_cell(ev.sentence)}” — {ev.outlet or ev.path}\n" for ev in r.evidence[:2]]
+    return "".join(out)

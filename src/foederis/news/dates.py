@@ -79,10 +79,10 @@ def find_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     if not _HAS_YEAR.search(text):
         return found
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a more precise reading was found
     for pattern, precision in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if any(taken[m.start() : m.end()]):
                 continue
             groups = m.groupdict()
             try:
@@ -97,7 +97,7 @@ def find_dates(text: str) -> list[DateMention]:
             except (ValueError, KeyError):
                 continue
             found.append(DateMention(m.start(), m.end(), value, precision))
-            taken.append((m.start(), m.end()))
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda d: d.start)
     return found
 

@@ -22,7 +22,7 @@ from foederis.kb import KnowledgeBase
 from foederis.news.dates import DateMention, find_dates
 from foederis.news.mentions import StateMention, find_articles, find_states
 from foederis.news.textutil import Sentence, split_sentences
-from foederis.news.treaty_names import PactMention, TreatyNames, year_before
+from foederis.news.treaty_names import PactMention, TreatyNames, tail, year_before
 
 RELATIONS = (
     "signed", "ratified", "in_force", "invoked", "never_invoked", "member",
@@ -247,7 +247,7 @@ class Extractor:
             ctx.heading = None
         sm = find_states(s)
         dm = find_dates(s)
-        pacts = self._pacts(s, sm, ref, ctx, heading)
+        pacts = self._pacts(s, sm, dm, ref, ctx, heading)
         cues = _cues(s)
         out: list[Claim] = []
         if cues or _POSSESSION.search(s) or any(p.year for p in pacts):
@@ -259,6 +259,7 @@ class Extractor:
         self,
         s: str,
         sm: Sequence[StateMention],
+        dm: Sequence[DateMention],
         ref: date | None,
         ctx: _Context,
         heading: _Heading | None,
@@ -275,7 +276,7 @@ class Extractor:
                     tid = heading.treaty
                 p = replace(p, treaty=tid)
             elif p.kind == "described":
-                p = self._resolve_described(s, p, sentence_states, ref, ctx, heading)
+                p = self._resolve_described(s, p, dm, sentence_states, ref, ctx, heading)
             if p.kind != "described" and p.year is None:
                 y = year_before(s, p.start)
                 if y:
@@ -287,6 +288,7 @@ class Extractor:
         self,
         s: str,
         p: PactMention,
+        dm: Sequence[DateMention],
         sentence_states: list[str],
         ref: date | None,
         ctx: _Context,
@@ -297,7 +299,7 @@ class Extractor:
         sentence; its parties those named with it, in the sentence, or just before."""
         years = {
             d.value.year
-            for d in find_dates(s)
+            for d in dm
             if d.end >= p.start - DATE_DISTANCE and d.start <= p.end + DATE_DISTANCE
         }
         year = (
@@ -554,7 +556,7 @@ def _cues(s: str) -> list[_Cue]:
             if any(c.start <= m.start() < c.end for c in cues):
                 continue  # inside a cue already found ("an attack on a member ... all")
             guard = _NOT_BEFORE.get(rel)
-            if guard and guard.search(s[: m.start()]):
+            if guard and guard.search(tail(s, m.start())):
                 continue
             if rel == "withdrew" and _WITHDREW_OBJECT.search(s[m.end() :]):
                 continue

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 from pydantic import BaseModel
 
 from foederis.kb import KnowledgeBase
@@ -26,7 +27,7 @@ from foederis.news import dedupe
 from foederis.news.clean import clean
 from foederis.news.dates import parse_iso
 from foederis.news.extract import Claim, Extractor
-from foederis.news.read import RawDocument, ReadError, iter_files, read_file
+from foederis.news.read import RawDocument, ReadError, iter_entries, read_file
 from foederis.news.reconcile import Verdict, reconcile
 from foederis.news.store import Store, now
 from foederis.news.textutil import shingles
@@ -131,16 +132,16 @@ def ingest(
         from foederis.kb import load_kb
 
         kb = load_kb()
-    files = list(iter_files(Path(p) for p in paths))
+    files = list(iter_entries(Path(p) for p in paths))
     with Store(db_path) as store:
         skipped: list[SkippedOut] = []
         notes: list[SkippedOut] = []
         fresh: list[_New] = []
         seen: dict[str, int | None] = {}
         existing_ids: list[int] = []
-        for n, path in enumerate(files, 1):
+        for n, (path, root) in enumerate(files, 1):
             _tick(progress, "read", n, len(files))
-            raw = read_file(path)
+            raw = read_file(path, root=root)
             if isinstance(raw, ReadError):
                 skipped.append(SkippedOut(path=str(path), reason=raw.reason))
                 continue
@@ -152,7 +153,11 @@ def ingest(
             if raw.content_hash in known:
                 existing_ids.append(known[raw.content_hash])
                 continue
-            fresh.append(_prepare(raw))
+            try:
+                fresh.append(_prepare(raw))
+            except Exception as exc:  # one bad file never stops a batch: report it, go on
+                reason = f"could not be cleaned ({type(exc).__name__}: {str(exc)[:200]})"
+                skipped.append(SkippedOut(path=str(path), reason=reason))
 
         if fresh or store.pending_grouping():
             _sign(fresh)
@@ -181,59 +186,49 @@ def _prepare(raw: RawDocument) -> _New:
 
 
 def _sign(fresh: list[_New]) -> None:
-    """MinHash signatures, leaving out the batch's common 3-grams (set phrases)."""
-    common = dedupe.common_shingles([d.shingles for d in fresh])
-    for d in fresh:
-        d.minhash = dedupe.to_bytes(dedupe.minhash(d.shingles - common))
-        d.signed_size = len(d.shingles - common)
+    """MinHash signatures of the documents' 3-gram sets (in one batch)."""
+    for d, sig in zip(fresh, dedupe.signatures([d.shingles for d in fresh]), strict=True):
+        d.minhash = dedupe.to_bytes(sig)
+        d.signed_size = len(d.shingles)
 
 
 def _group_stories(
     store: Store, fresh: list[_New], progress: Progress | None
 ) -> list[list[Hashable]]:
-    """Stories over stored and new documents. Keys: int ids for stored documents,
-    ("new", i) for new ones. Stored pairs were compared before, so only pairs with a
-    new document are checked; stored stories are kept."""
+    """Stories over every stored and new document (keys: int ids for stored documents,
+    ("new", i) for new ones), regrouped from scratch with ``dedupe.group_stories``, so
+    that the stories depend on the documents and not on how they were split into runs.
+    Signatures stored by an older scheme are made again from the stored text."""
     _tick(progress, "dedupe", 0, 1)
     items: list[dedupe.Item] = []
-    old_story: dict[Hashable, int | None] = {}
-    for doc_id, blob, size, story in store.signatures():
-        items.append(dedupe.Item(doc_id, dedupe.from_bytes(blob), size))
-        old_story[doc_id] = story
+    stale: list[int] = []
+    for doc_id, blob, size, _story in store.signatures():
+        sig = dedupe.from_bytes(blob)
+        if sig is None:
+            stale.append(len(items))
+            sig = np.zeros(dedupe.NUM_PERM, dtype=np.uint32)
+        items.append(dedupe.Item(doc_id, sig, size))
+    if stale:
+        sets = [shingles(store.text(int(str(items[i].key)))) for i in stale]
+        resigned = dedupe.signatures(sets)
+        with store.transaction() as conn:
+            for i, sig, sh in zip(stale, resigned, sets, strict=True):
+                key = int(str(items[i].key))
+                items[i] = dedupe.Item(key, sig, len(sh))
+                store.set_signature(conn, key, dedupe.to_bytes(sig), len(sh))
     for i, d in enumerate(fresh):
-        items.append(dedupe.Item(("new", i), dedupe.from_bytes(d.minhash), d.signed_size))
+        sig = dedupe.from_bytes(d.minhash)
+        assert sig is not None
+        items.append(dedupe.Item(("new", i), sig, d.signed_size))
 
     def shingles_of(key: Hashable) -> set[int]:
         if isinstance(key, tuple):
             return fresh[int(key[1])].shingles
         return shingles(store.text(int(str(key))))
 
-    uf: dedupe.UnionFind[Hashable] = dedupe.UnionFind()
-    by_story: dict[int, int] = {}
-    for key, story in old_story.items():
-        uf.find(key)
-        if story is not None:
-            if story in by_story:
-                uf.union(by_story[story], key)
-            else:
-                by_story[story] = int(str(key))
-    cache: dict[Hashable, set[int]] = {}
-    for a, b in dedupe.candidate_pairs(items):
-        if not (
-            isinstance(a, tuple)
-            or isinstance(b, tuple)
-            or old_story.get(a) is None
-            or old_story.get(b) is None
-        ):
-            continue  # two stored, already grouped documents
-        if uf.find(a) == uf.find(b):
-            continue
-        sa = cache.setdefault(a, shingles_of(a))
-        sb = cache.setdefault(b, shingles_of(b))
-        if dedupe.containment(sa, sb) >= dedupe.STORY_CONTAINMENT:
-            uf.union(a, b)
+    groups = dedupe.group_stories(items, shingles_of)
     _tick(progress, "dedupe", 1, 1)
-    return uf.groups(i.key for i in items)
+    return groups
 
 
 def _extract(

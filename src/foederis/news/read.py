@@ -8,22 +8,25 @@ skipped (empty, binary, too large, not UTF-8, no text); one bad file never stops
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from markdown_it import MarkdownIt
 
+from foederis.kb.yamlfile import parse_yaml
 from foederis.news import boilerplate as bp
 from foederis.news.dates import date_line, parse_iso
 
 Format = Literal["text", "html", "markdown"]
 
 MAX_BYTES = 50_000_000  # 50 MB: larger files are skipped
+MAX_META_CHARS = 500  # a title, outlet or byline from front matter is cut to this
 HEADER_LINES = 40  # metadata (byline, dateline, outlet) is looked for in the first lines
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html",
                  ".xhtml": "html", ".md": "markdown", ".markdown": "markdown"}  # fmt: skip
@@ -56,35 +59,71 @@ ReadResult = RawDocument | ReadError
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Files named, and files with a known suffix under directories named (sorted)."""
+    for path, _root in iter_entries(paths):
+        yield path
+
+
+def iter_entries(paths: Iterable[Path]) -> Iterator[tuple[Path, Path | None]]:
+    """(file, corpus root) for the files named (root None) and the entries with a known
+    suffix under the directories named (sorted; symlinked subdirectories are not entered,
+    hidden files are left out). Entries that are not regular files are included so that
+    :func:`read_file` reports them."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            yield from sorted(
-                f
-                for f in path.rglob("*")
-                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES and not f.name.startswith(".")
-            )
+            found: list[Path] = []
+            for folder, dirs, names in os.walk(path):
+                dirs.sort()
+                found += (
+                    Path(folder, n)
+                    for n in names
+                    if Path(n).suffix.lower() in TEXT_SUFFIXES and not n.startswith(".")
+                )
+            for f in sorted(found):
+                yield f, path
         else:
-            yield path
+            yield path, None
 
 
 def read_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES) -> Iterator[ReadResult]:
-    for path in iter_files(paths):
-        yield read_file(path, max_bytes=max_bytes)
+    for path, root in iter_entries(paths):
+        yield read_file(path, max_bytes=max_bytes, root=root)
 
 
-def read_file(path: Path, max_bytes: int = MAX_BYTES) -> ReadResult:
+def read_file(path: Path, max_bytes: int = MAX_BYTES, *, root: Path | None = None) -> ReadResult:
+    """One document, or a ReadError saying why the file was skipped. With ``root`` (the
+    directory the file was found in), a symbolic link leading outside it is refused.
+    Only regular files are read (a FIFO would block, ``/dev/zero`` never ends), and never
+    more than ``max_bytes``."""
+    if root is not None and path.is_symlink():
+        try:
+            inside = path.resolve(strict=True).is_relative_to(root.resolve())
+        except (OSError, RuntimeError):
+            return ReadError(path, "broken symbolic link")
+        if not inside:
+            return ReadError(path, "symbolic link to a file outside the corpus; not read")
     try:
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         return ReadError(path, f"cannot read: {exc.strerror or exc}")
-    if size > max_bytes:
-        return ReadError(path, f"too large: {size:,} bytes (limit {max_bytes:,})")
     try:
-        data = path.read_bytes()
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return ReadError(path, "not a regular file (a FIFO, socket or device); not read")
+        if info.st_size > max_bytes:
+            return ReadError(path, f"too large: {info.st_size:,} bytes (limit {max_bytes:,})")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(max_bytes + 1)
     except OSError as exc:
         return ReadError(path, f"cannot read: {exc.strerror or exc}")
-    return read_bytes(path, data)
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        return ReadError(path, f"too large: over {max_bytes:,} bytes")
+    try:
+        return read_bytes(path, data)
+    except Exception as exc:  # one bad file never stops a batch: report it, go on
+        return ReadError(path, f"could not be read ({type(exc).__name__}: {str(exc)[:200]})")
 
 
 def read_bytes(path: Path, data: bytes) -> ReadResult:
@@ -170,13 +209,14 @@ def _read_markdown(path: Path, source: str, digest: str) -> ReadResult:
     notes: list[str] = []
     m = _FRONT_MATTER.match(source)
     if m:
-        try:
-            loaded = yaml.safe_load(m.group("yaml"))
-        except yaml.YAMLError:
-            loaded = None
-            notes.append("front matter is not valid YAML; ignored")
-        if isinstance(loaded, dict):
-            meta = {str(k).lower(): v for k, v in loaded.items()}
+        # the bounded reader: no aliases (a 350-byte bomb expands to gigabytes), no tags;
+        # dates stay text, so `date: 2024-02-30` is simply not a date
+        front = parse_yaml(m.group("yaml"), str(path))
+        if front.problems:
+            first = front.problems[0]
+            notes.append(f"front matter ignored: line {first.line}: {first.message}")
+        elif isinstance(front.data, dict):
+            meta = {str(k).lower(): v for k, v in front.data.items()}
         source = source[m.end() :]
     text, first_heading = _markdown_to_text(source)
     if not text.strip():
@@ -225,11 +265,13 @@ def _markdown_to_text(source: str) -> tuple[str, str | None]:
 
 
 def _meta_str(value: object) -> str | None:
-    if value is None:
+    if value is None or isinstance(value, dict):
         return None
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or None
-    text = str(value).strip()
+        text = ", ".join(str(v) for v in value if not isinstance(v, (list, dict)))
+    else:
+        text = str(value)
+    text = " ".join(text.split())[:MAX_META_CHARS]
     return text or None
 
 

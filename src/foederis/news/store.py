@@ -311,6 +311,14 @@ class Store:
         conn.execute("INSERT OR IGNORE INTO proposal_claims VALUES (?, ?)", (pid, claim_id))
         return pid
 
+    def set_signature(
+        self, conn: sqlite3.Connection, doc_id: int, minhash: bytes, shingle_count: int
+    ) -> None:
+        conn.execute(
+            "UPDATE documents SET minhash = ?, shingle_count = ? WHERE id = ?",
+            (minhash, shingle_count, doc_id),
+        )
+
     def set_groups(
         self, conn: sqlite3.Connection, groups: Iterable[tuple[int, int | None, str | None]]
     ) -> int:

@@ -96,9 +96,50 @@ class Sentence:
     bullet: bool
 
 
+MAX_SENTENCE = 1000  # characters: a longer run is cut at a clause or word boundary
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of a cleaned text (one paragraph per line) with character spans:
-    ``text[s.start:s.end] == s.text``. A leading bullet mark is left outside the span."""
+    ``text[s.start:s.end] == s.text``. A leading bullet mark is left outside the span.
+    No sentence is longer than ``MAX_SENTENCE``: a run without a boundary (a one-line
+    page, a list) is cut at the last "; ", ", " or space before the limit, so that the
+    work done per sentence is bounded and extraction stays linear in the text's length."""
+    return [piece for s in _sentences(text) for piece in _cut(s)]
+
+
+def _cut(s: Sentence) -> list[Sentence]:
+    if len(s.text) <= MAX_SENTENCE:
+        return [s]
+    out: list[Sentence] = []
+    text, start = s.text, 0
+    while len(text) - start > MAX_SENTENCE:
+        window = text[start : start + MAX_SENTENCE]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        if cut < MAX_SENTENCE // 2:
+            cut = window.rfind(" ")
+        end = start + (cut + 1 if cut > 0 else MAX_SENTENCE)
+        piece = text[start:end].rstrip()
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append(
+                Sentence(
+                    s.start + start + lead,
+                    s.start + start + len(piece),
+                    piece.lstrip(),
+                    s.line_no,
+                    s.bullet,
+                )
+            )
+        start = end
+    piece = text[start:]
+    lead = len(piece) - len(piece.lstrip())
+    if piece.strip():
+        out.append(Sentence(s.start + start + lead, s.end, piece.lstrip(), s.line_no, s.bullet))
+    return out
+
+
+def _sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     offset = 0
     for line_no, line in enumerate(text.split("\n")):

@@ -233,12 +233,20 @@ class TreatyNames:
         low = text.lower()
         if not any(stem in low for stem in _PACT_STEMS):
             return found
+        # characters already inside a mention: one pass over the text, not one per mention
+        taken = bytearray(len(text))
+        for f in found:
+            taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+        described = []
         for m in PACT_NOUN.finditer(text):
-            if any(m.start() < f.end and f.start < m.end() for f in found):
+            if any(taken[m.start() : m.end()]):
                 continue
-            found.append(self._described(text, m, state_mentions))
+            described.append(self._described(text, m, state_mentions))
+        for f in described:
+            taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+        found += described
         for m in _ANAPHOR.finditer(text):
-            if any(m.start() < f.end and f.start < m.end() for f in found):
+            if any(taken[m.start() : m.end()]):
                 continue
             found.append(PactMention("anaphor", m.start(), m.end(), m.group(), None))
         found.sort(key=lambda f: f.start)
@@ -267,13 +275,9 @@ class TreatyNames:
         year = years[0] if years else None
         defense = bool(_DEFENSE_WORDS.search(m.group()))
         specific = "strategic partnership" in m.group().lower()
-        if (
-            not parties
-            and year is None
-            and not specific
-            and _DETERMINER_BEFORE.search(text[: m.start()])
-        ):
-            if re.search(r"(?i)\bsuch\s+(?:\w+\s+){0,2}$", text[: m.start()]):
+        before = tail(text, m.start())
+        if not parties and year is None and not specific and _DETERMINER_BEFORE.search(before):
+            if re.search(r"(?i)\bsuch\s+(?:\w+\s+){0,2}$", before):
                 return PactMention("described", m.start(), m.end(), m.group(), None)
             return PactMention("anaphor", m.start(), m.end(), m.group(), None, defense=defense)
         return PactMention("described", start, end, text[start:end], None, parties, year, defense)
@@ -329,6 +333,19 @@ class TreatyNames:
 
     def treaty(self, tid: str | None) -> Treaty | None:
         return self.kb.treaties.get(tid) if tid else None
+
+
+TAIL = 80  # characters: every look-behind pattern here spans fewer
+
+
+def tail(text: str, end: int, size: int = TAIL) -> str:
+    """The last ``size`` characters before ``end``, starting at a word: patterns anchored
+    at the end ("the ... pact") are searched in this window, not in the whole prefix."""
+    start = max(0, end - size)
+    if start > 0 and text[start - 1].isalnum():
+        while start < end and text[start].isalnum():
+            start += 1
+    return text[start:end]
 
 
 def _year_fits(t: Treaty, year: int) -> bool:

@@ -1,0 +1,69 @@
+"""Stories do not depend on how a corpus is split into runs (issue 9, item 7).
+
+Shingles used to be dropped when they were common *in a batch* (more than max(20, 0.5%) of
+its documents), so a story with 25 copies became 25 stories, and a resumed ingest ended
+with other stories than a clean run. Stories are now regrouped over every stored document
+with one rule.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import load_corpus_module
+from foederis.news import ingest, list_stories
+
+COPIES = 25
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("corpus")
+    news_corpus = load_corpus_module()
+    news_corpus.generate(out, 60, seed=7)
+    (out / "truth.json").unlink()
+    original = sorted(out.glob("*.txt"))[0].read_text("utf-8")
+    for i in range(COPIES):  # the same article on 25 sites, each with its own masthead
+        (out / f"copy_{i:02d}.txt").write_text(
+            f"The Daily Site {i}\n\n{original}\n\nCopyright {2000 + i} Site {i}\n", "utf-8"
+        )
+    return out
+
+
+def _partition(db: Path) -> set[frozenset[str]]:
+    return {frozenset(Path(d.path).name for d in s.documents) for s in list_stories(db)}
+
+
+def test_one_run_and_several_runs_give_the_same_stories(corpus: Path, tmp_path: Path, kb) -> None:  # type: ignore[no-untyped-def]
+    files = sorted(p for p in corpus.iterdir())
+    ingest([corpus], db_path=tmp_path / "one.sqlite3", kb=kb)
+    parts = [tmp_path / f"part{k}" for k in range(3)]
+    for k, part in enumerate(parts):
+        part.mkdir()
+        for p in files[k::3]:  # interleaved, so copies of one story land in different runs
+            shutil.copy(p, part / p.name)
+    for part in parts:
+        ingest([part], db_path=tmp_path / "three.sqlite3", kb=kb)
+    one, three = _partition(tmp_path / "one.sqlite3"), _partition(tmp_path / "three.sqlite3")
+    assert one == three
+    # and the 25 copies are one story with their original, in both
+    original = sorted(corpus.glob("0*.txt"))[0].name
+    story = next(s for s in one if original in s)
+    assert {f"copy_{i:02d}.txt" for i in range(COPIES)} <= story
+
+
+def test_order_of_runs_does_not_matter(corpus: Path, tmp_path: Path, kb) -> None:  # type: ignore[no-untyped-def]
+    files = sorted(p for p in corpus.iterdir())
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    for i, p in enumerate(files):
+        shutil.copy(p, (first if i % 2 else second) / p.name)
+    ingest([first], db_path=tmp_path / "ab.sqlite3", kb=kb)
+    ingest([second], db_path=tmp_path / "ab.sqlite3", kb=kb)
+    ingest([second], db_path=tmp_path / "ba.sqlite3", kb=kb)
+    ingest([first], db_path=tmp_path / "ba.sqlite3", kb=kb)
+    assert _partition(tmp_path / "ab.sqlite3") == _partition(tmp_path / "ba.sqlite3")

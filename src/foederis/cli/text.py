@@ -246,7 +246,7 @@ def allies_text(
                 o.treaty,
                 f"{o.article} ({o.clause})",
                 o.strength.value,
-                "participation frozen" if o.frozen else "",
+                "participation frozen" if o.frozen else ("dormant" if o.dormant else ""),
             ]
             for o in rows
         ],

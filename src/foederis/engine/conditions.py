@@ -145,7 +145,7 @@ def protected(t: Treaty, target: str, day: date) -> Finding | None:
         return Finding(
             "protected",
             Verdict.unknown,
-            "party_disputed",
+            "not_party_disputed",
             (("state", target), ("day", day), ("note", disputed)),
             src,
         )
@@ -211,7 +211,7 @@ def membership(b: Binding, day: date) -> Finding:
         return Finding(
             "membership",
             Verdict.unknown,
-            "party_disputed",
+            "not_party_disputed",
             (("state", state), ("day", day), ("note", disputed)),
             src,
         )

@@ -102,6 +102,10 @@ SENTENCES: dict[tuple[str, str], Callable[[F], str]] = {
     ("protected", "party_disputed"): lambda f: (
         f"whether {name(f['state'])} is a party on {f['day']} is disputed: {f['note']}"
     ),
+    ("protected", "not_party_disputed"): lambda f: (
+        f"the records say {name(f['state'])} is not a party on {f['day']}, but that is "
+        f"disputed: {f['note']}"
+    ),
     ("protected", "not_party"): lambda f: (
         f"{name(f['state'])} is not a party on {f['day']}{spells(f)}"
     ),
@@ -111,6 +115,10 @@ SENTENCES: dict[tuple[str, str], Callable[[F], str]] = {
     ("membership", "party"): lambda f: f"{name(f['state'])} is a party on {f['day']}",
     ("membership", "party_disputed"): lambda f: (
         f"whether {name(f['state'])} is a party on {f['day']} is disputed: {f['note']}"
+    ),
+    ("membership", "not_party_disputed"): lambda f: (
+        f"the records say {name(f['state'])} is not a party on {f['day']}, but that is "
+        f"disputed: {f['note']}"
     ),
     ("membership", "not_party"): lambda f: (
         f"{name(f['state'])} is not a party on {f['day']}{spells(f)}"

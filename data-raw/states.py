@@ -128,8 +128,79 @@ COW_SPLITS: dict[str, list[tuple[int, D | None, D | None]]] = {
     "VNM": [(816, D(1976, 7, 2), None)],
 }
 
-# COW codes deliberately left unmapped: all ended before 1945.
-COW_UNMAPPED_OK = {240, 245, 267, 269, 271, 273, 275, 280, 300, 327, 329, 332, 335, 337, 730}
+# States of the COW system that ended before 1945 and have no ISO code. Their id is the
+# COW abbreviation; where that abbreviation is an ISO 3166 code of another state (only
+# KOR: COW's Korea of 1887-1905 vs ISO's Republic of Korea) the id is "X" + its first two
+# letters (ISO 3166 reserves X?? for user-assigned codes, so no clash ever). ccode -> (id,
+# name). Names follow COW (spelling corrected: COW writes "Wuerttemburg").
+PRE_1945: dict[int, tuple[str, str]] = {
+    240: ("HAN", "Hanover"),
+    245: ("BAV", "Bavaria"),
+    267: ("BAD", "Baden"),
+    269: ("SAX", "Saxony"),
+    271: ("WRT", "Württemberg"),
+    273: ("HSE", "Hesse-Kassel (Electoral Hesse)"),
+    275: ("HSG", "Hesse-Darmstadt (Grand Ducal Hesse)"),
+    280: ("MEC", "Mecklenburg-Schwerin"),
+    300: ("AUH", "Austria-Hungary"),
+    327: ("PAP", "Papal States"),
+    329: ("SIC", "Two Sicilies"),
+    332: ("MOD", "Modena"),
+    335: ("PMA", "Parma"),
+    337: ("TUS", "Tuscany"),
+    730: ("XKO", "Korea (1887-1905)"),
+}
+# Aliases of the pre-1945 states (each must name that state only).
+PRE_1945_ALIASES: dict[str, list[str]] = {
+    "AUH": ["Austrian Empire", "Habsburg Monarchy"],
+    "SIC": ["Kingdom of the Two Sicilies"],
+    "PAP": ["Papal State"],
+    "HSE": ["Electoral Hesse", "Hesse Electoral"],
+    "HSG": ["Grand Duchy of Hesse", "Hesse Grand Ducal"],
+    "WRT": ["Wuerttemberg", "Kingdom of Württemberg"],
+    "XKO": ["Korean Empire", "Joseon"],
+}
+
+# Existence that COW's system list does not show. COW counts a state from the day it
+# meets COW's membership criteria, so a few states that already existed enter late. Here:
+# states whose existence before their COW entry is not in doubt and which ATOP 4.01 codes
+# as alliance members before that entry (member rows with cowsys = 0): their existence
+# starts before 1816 (null). Micro-states and later states are in EXISTENCE below.
+EXISTED_BEFORE_COW = {"HAN", "MEC", "MOD", "PMA"}
+
+# Successions: (predecessor, successor, first day of the successor's role, kind, note).
+#   continued: the successor is the same legal person (continuing state; treaties go on)
+#   merged:    the predecessor joined the successor, which goes on
+#   dissolved: the predecessor ended and each successor is a new state
+# Dates: the first day after the predecessor's last day (COW or EXISTENCE above).
+SUCCESSIONS: list[tuple[str, str, D, str, str]] = [
+    ("RUS", "SUN", D(1922, 12, 30), "continued", "COW codes Russia and the USSR as one state (365)"),
+    ("SUN", "RUS", D(1991, 12, 26), "continued", "Russia is the USSR's continuing state (UN seat, treaties)"),
+    ("SRB", "YUG", D(1918, 12, 1), "continued", "COW codes Serbia and Yugoslavia as one state (345)"),
+    ("YUG", "SRB", D(2006, 6, 5), "continued", "Serbia continues Serbia and Montenegro"),
+    ("DDR", "DEU", D(1990, 10, 3), "merged", "German unification: the GDR acceded to the Federal Republic"),
+    ("YMD", "YEM", D(1990, 5, 22), "merged", "Yemeni unification (COW: YAR 678 -> YEM 679, YPR 680 ends)"),
+    ("VDR", "VNM", D(1976, 7, 2), "continued", "COW codes North Vietnam and Vietnam as one state (816)"),
+    ("RVN", "VNM", D(1976, 7, 2), "merged", "South Vietnam ended 30 Apr 1975 (COW); reunification 2 Jul 1976"),
+    ("CSK", "CZE", D(1993, 1, 1), "dissolved", "Czechoslovakia dissolved"),
+    ("CSK", "SVK", D(1993, 1, 1), "dissolved", "Czechoslovakia dissolved"),
+    ("ZAN", "TZA", D(1964, 4, 27), "merged", "union of Tanganyika and Zanzibar (COW: ZAN ends 26 Apr 1964)"),
+    ("HAN", "DEU", D(1866, 7, 27), "merged", "annexed by Prussia (COW exit 26 Jul 1866)"),
+    ("HSE", "DEU", D(1866, 7, 27), "merged", "annexed by Prussia (COW exit 26 Jul 1866)"),
+    ("SAX", "DEU", D(1867, 4, 18), "merged", "North German Confederation (COW exit 17 Apr 1867)"),
+    ("HSG", "DEU", D(1867, 4, 18), "merged", "North German Confederation (COW exit 17 Apr 1867)"),
+    ("MEC", "DEU", D(1867, 4, 18), "merged", "North German Confederation (COW exit 17 Apr 1867)"),
+    ("BAV", "DEU", D(1871, 1, 19), "merged", "German Empire (COW exit 18 Jan 1871)"),
+    ("BAD", "DEU", D(1871, 1, 19), "merged", "German Empire (COW exit 18 Jan 1871)"),
+    ("WRT", "DEU", D(1871, 1, 19), "merged", "German Empire (COW exit 18 Jan 1871)"),
+    ("MOD", "ITA", D(1860, 3, 16), "merged", "annexed by Sardinia (COW 325, later Italy; COW exit 15 Mar 1860)"),
+    ("PMA", "ITA", D(1860, 3, 16), "merged", "annexed by Sardinia (COW 325, later Italy; COW exit 15 Mar 1860)"),
+    ("TUS", "ITA", D(1860, 3, 16), "merged", "annexed by Sardinia (COW 325, later Italy; COW exit 15 Mar 1860)"),
+    ("PAP", "ITA", D(1860, 11, 6), "merged", "most of its territory annexed (COW exit 5 Nov 1860)"),
+    ("SIC", "ITA", D(1861, 2, 14), "merged", "annexed by Sardinia (COW exit 13 Feb 1861)"),
+    ("AUH", "AUT", D(1918, 11, 13), "dissolved", "Austria-Hungary dissolved (COW exit 12 Nov 1918)"),
+    ("AUH", "HUN", D(1918, 11, 13), "dissolved", "Austria-Hungary dissolved (COW exit 12 Nov 1918)"),
+]
 
 COW_FIRST_DAY = D(1816, 1, 1)  # COW's start of the state system: not a real start date
 COW_LAST_DAY = D(2016, 12, 31)  # end of the v2016 data: the state still exists
@@ -436,7 +507,7 @@ OFFICIAL: dict[str, str] = {
 }
 
 # pycountry names that must NOT become aliases (ambiguous or misleading).
-DROP_ALIASES = {"Congo"}
+DROP_ALIASES = {"Congo", "Korea"}
 
 # --------------------------------------------------------------------------------------
 # Build
@@ -471,7 +542,7 @@ def cow_spells(cow: list[dict[str, Any]]) -> dict[str, list[tuple[int, D | None,
         by_code[r["code"]].append(r)
     spells: dict[str, list[tuple[int, D | None, D | None]]] = defaultdict(list)
     for code, rows in by_code.items():
-        iso3 = COW_TO_ISO3.get(code)
+        iso3 = COW_TO_ISO3.get(code) or (PRE_1945[code][0] if code in PRE_1945 else None)
         if iso3 is None:
             continue
         start = min(r["start"] for r in rows)
@@ -483,6 +554,62 @@ def cow_spells(cow: list[dict[str, Any]]) -> dict[str, list[tuple[int, D | None,
         spells[iso3].sort(key=lambda s: s[1] or D.min)
     spells.update(COW_SPLITS)
     return spells
+
+
+def system_spells(
+    cow: list[dict[str, Any]], code_spells: dict[str, list[tuple[int, D | None, D | None]]]
+) -> dict[str, list[tuple[D | None, D | None]]]:
+    """COW state-system membership per registry state: every COW row of a code the state
+    holds, clipped to the state's spell of that code, merged when consecutive; COW's first
+    day (1816-01-01) and last day (2016-12-31) become open ends (null)."""
+    rows_by_code: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for r in cow:
+        rows_by_code[r["code"]].append(r)
+    out: dict[str, list[tuple[D | None, D | None]]] = {}
+    for iso3, held in code_spells.items():
+        spans: list[tuple[D, D]] = []
+        for code, a, b in held:
+            for r in rows_by_code.get(code, []):
+                lo = max(r["start"], a or D.min)
+                hi = min(r["end"], b or D.max)
+                if lo <= hi:
+                    spans.append((lo, hi))
+        spans.sort()
+        merged: list[list[D]] = []
+        for lo, hi in spans:
+            if merged and lo <= merged[-1][1] + dt.timedelta(days=1):
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        out[iso3] = [
+            (None if lo == COW_FIRST_DAY else lo, None if hi == COW_LAST_DAY else hi)
+            for lo, hi in merged
+        ]
+    return out
+
+
+def existence(
+    iso3: str, system: list[tuple[D | None, D | None]]
+) -> list[tuple[D | None, D | None]]:
+    """Spells of existence: the COW system spells, with EXISTENCE's start/end replacing
+    the first start / last end; a state COW does not list exists over EXISTENCE's span."""
+    spells = [list(sp) for sp in system]
+    if iso3 in EXISTED_BEFORE_COW and spells:
+        spells[0][0] = None
+    if iso3 in EXISTENCE:
+        start, end = EXISTENCE[iso3]
+        if not spells:
+            spells = [[start, end]]
+        else:
+            # null start: "existed before COW counts it". Where COW's entry is before 1945
+            # that entry stands (Yemen 1926); later entries are dropped (micro-states, ...)
+            first = spells[0][0]
+            if start is not None or first is None or first > D(1945, 1, 1):
+                spells[0][0] = start
+            spells[-1][1] = end
+    if not spells:
+        spells = [[None, None]]
+    return [(a, b) for a, b in spells]
 
 
 def first_cow_entry(cow: list[dict[str, Any]]) -> dict[str, D]:
@@ -593,9 +720,71 @@ def build(cow_path: Path) -> list[dict[str, Any]]:
                 "leaders": leaders,
             }
         )
+    system = system_spells(cow, spells)
+    for pre_code, (pid, pname) in PRE_1945.items():
+        if pid in iso_all or pid in iso_hist or pid in codes:
+            raise SystemExit(f"pre-1945 id {pid} clashes with an ISO 3166 or registry code")
+        first_row = min((r for r in cow if r["code"] == pre_code), key=lambda r: r["start"])
+        aliases = [
+            a
+            for a in [first_row["name"], *PRE_1945_ALIASES.get(pid, [])]
+            if a != pname and a not in DROP_ALIASES
+        ]
+        states.append(
+            {
+                "iso3": pid,
+                "iso2": None,
+                "name": pname,
+                "official_name": pname,
+                "cow": [{"code": c_, "from": a, "to": b} for c_, a, b in spells.get(pid, [])],
+                "start": None,
+                "end": None,
+                "aliases": dedupe(aliases, {normalize(pname)}),
+                "demonyms": [],
+                "capitals": [],
+                "leaders": [],
+            }
+        )
+    for st in states:
+        sys_spells = system.get(st["iso3"], [])
+        life = existence(st["iso3"], sys_spells)
+        st["start"], st["end"] = life[0][0], life[-1][1]
+        st["spells"] = [{"from": a, "to": b} for a, b in life]
+        if life != sys_spells:  # omitted when the same as `spells`
+            st["system"] = [{"from": a, "to": b} for a, b in sys_spells]
     states.sort(key=lambda s: s["iso3"])
     check(states, cow)
     return states
+
+
+def successions(states: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The SUCCESSIONS table as YAML records, checked against the states' spells."""
+    by_id = {s["iso3"]: s for s in states}
+    out = []
+    for pred, succ, day, kind, note in SUCCESSIONS:
+        if pred not in by_id or succ not in by_id:
+            raise SystemExit(f"succession {pred} -> {succ}: unknown state")
+        if kind not in ("continued", "merged", "dissolved"):
+            raise SystemExit(f"succession {pred} -> {succ}: bad kind {kind}")
+        ends = [sp["to"] for sp in by_id[pred]["spells"] if sp["to"] is not None]
+        if not ends or not any(e < day and day - e <= YEAR + YEAR for e in ends):
+            raise SystemExit(f"succession {pred} -> {succ}: no spell of {pred} ends before {day}")
+        if not any(
+            _covers(sp, day) or (sp["from"] is not None and day <= sp["from"] <= day + YEAR)
+            for sp in by_id[succ]["spells"]
+        ):
+            raise SystemExit(f"succession {pred} -> {succ}: {succ} did not exist on {day}")
+        out.append({"from": pred, "to": succ, "on": day, "kind": kind, "note": note})
+    return out
+
+
+YEAR = dt.timedelta(days=366)
+
+
+def _covers(spell: dict[str, Any], day: D) -> bool:
+    return (spell["from"] is None or spell["from"] <= day) and (
+        spell["to"] is None or day <= spell["to"]
+    )
 
 
 def check(states: list[dict[str, Any]], cow: list[dict[str, Any]]) -> None:
@@ -628,10 +817,10 @@ def check(states: list[dict[str, Any]], cow: list[dict[str, Any]]) -> None:
         if (
             r["end"] < D(1945, 1, 1)
             and r["code"] not in by_code
-            and r["code"] not in COW_UNMAPPED_OK
+            and r["code"] not in PRE_1945
         ):
             errors.append(
-                f"COW {r['code']} {r['abb']} ended before 1945: add to COW_UNMAPPED_OK or map it"
+                f"COW {r['code']} {r['abb']} ended before 1945: add it to PRE_1945 or map it"
             )
     if errors:
         raise SystemExit("\n".join(errors))
@@ -650,9 +839,20 @@ HEADER = """\
 # iso2: ISO 3166-1 alpha-2 (XK for Kosovo); null for historical states.
 # cow: COW state codes, one spell per code: from/to inclusive, null = open. States COW does
 #   not code have cow: []. COW codes shared over time: 365 RUS/SUN, 345 SRB/YUG, 816 VDR/VNM.
-# start/end: first and last day of existence as a sovereign state, set only for states
-#   created or dissolved after 1945 (from COW entry/exit dates unless the script notes
-#   otherwise); null = existed before 1945 / still exists.
+# start/end: first and last day of existence (= first and last of `spells`).
+# system: spells of membership in the COW state system (from/to inclusive; null = before
+#   1816 / still a member after COW's 2016 data); left out where it equals `spells`. A state can have several (France
+#   1816-1942 and 1944-; Japan 1860-1945 and 1952-): gaps are occupation or loss of
+#   independence as COW codes it.
+# spells: spells of existence as an independent state: `system`, except where the script
+#   records an earlier start or a later end (micro-states COW counts only from UN
+#   admission; states created shortly before COW's entry date). A state never appears on
+#   a date outside its spells. A null `from` means: before 1816, or (states COW counts only
+#   after 1945, e.g. Liechtenstein, Taiwan) before COW counted it, the start not recorded.
+# Pre-1945 states without an ISO code (Bavaria, Austria-Hungary, the Papal States, ...) use
+#   their COW abbreviation as id (XKO for COW's Korea 1887-1905: KOR is ISO's ROK).
+# successions: who continued or absorbed whom, from which day (continued / merged /
+#   dissolved): RUS continues SUN, SRB continues YUG, the GDR merged into DEU, ...
 """
 
 
@@ -672,7 +872,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     states = build(args.cow_csv)
     body = yaml.dump(
-        {"states": states},
+        {"states": states, "successions": successions(states)},
         Dumper=_NoAliasDumper,
         sort_keys=False,
         allow_unicode=True,

@@ -70,7 +70,7 @@ def test_check_json_has_the_documented_keys() -> None:
     proc = run(*CHECK, "--where", "yeonpyeong-island", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert set(data) == {"scenario", "obligations"}
+    assert set(data) == {"scenario", "obligations", "summary"}
     assert data["scenario"]["target"] == "KOR"
     row = next(o for o in data["obligations"] if o["clause"] == "us-kor-1953#art-3")
     assert set(row) >= {
@@ -145,7 +145,7 @@ def test_foederis_test_reports_a_failing_case_in_one_line(tmp_path: object) -> N
 
     case = Path(str(tmp_path)) / "wrong.yaml"
     case.write_text(
-        "sources:\n  - {id: s, url: 'https://example.org/x'}\n"
+        "sources:\n  - {id: s, kind: other, publisher: Example, url: 'https://example.org/x'}\n"
         "cases:\n  - name: A deliberately wrong expectation about Hawaii and NATO\n"
         "    date: 2026-01-01\n"
         "    input: {attacker: [CHN], target: USA, where: hawaii}\n"

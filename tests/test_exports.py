@@ -104,7 +104,7 @@ def _user_kb(tmp: Path) -> Path:
     (tmp / "treaties" / "test-pact.yaml").write_text(
         "id: test-pact\nname: A test pact\nshort_name: Test pact\n"
         "signed: 2020-01-01\nin_force: 2020-01-01\n"
-        "sources:\n  - id: s\n    url: https://example.org/pact\n"
+        "sources:\n  - id: s\n    kind: other\n    publisher: Example\n    url: https://example.org/pact\n"
         "parties:\n  - {state: ISL, joined: 2020-01-01, sources: [s]}\n"
         "  - {state: NZL, joined: 2020-01-01, sources: [s]}\n"
         "clauses:\n  - id: art-1\n    article: '1'\n    type: defense\n    sources: [s]\n"

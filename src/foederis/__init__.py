@@ -2,40 +2,86 @@
 
 Python API (imports are lazy so that the command line starts fast):
 
-    from foederis import load_kb, check, cascade, Scenario
+    from foederis import Scenario, check, allies, history, load_kb
     result = check(Scenario(attacker=["PRK"], target="KOR", date="2010-11-23"))
+    result.summary().headline   # 'United States (USA) is bound under ... Art. III; ...'
+    allies(load_kb(), "POL", date(2025, 1, 1))          # who owes Poland a defense duty
+    history(load_kb(), "PHL", 1950, 2025)                # who protected it, year by year
+    citations_markdown(result)                           # the answer with numbered footnotes
+
+Every error a user can cause is a ``FoederisError`` (message + hint).
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.2.0"
 
-__all__ = ["Scenario", "__version__", "cascade", "check", "load_kb"]
+#: public name -> module that defines it (imported on first use)
+_EXPORTS = {
+    "Scenario": "foederis.model.scenario",
+    "KnowledgeBase": "foederis.kb",
+    "load_kb": "foederis.kb",
+    "check": "foederis.engine.check",
+    "CheckResult": "foederis.engine.check",
+    "Obligation": "foederis.engine.check",
+    "cascade": "foederis.engine.cascade",
+    "CascadeResult": "foederis.engine.cascade",
+    "Summary": "foederis.engine.summary",
+    "allies": "foederis.exports.obligations",
+    "directed_obligations": "foederis.exports.obligations",
+    "DirectedObligation": "foederis.exports.obligations",
+    "create_dyad_years": "foederis.exports.dyads",
+    "history": "foederis.exports.history",
+    "citations_markdown": "foederis.exports.citations",
+    "citations_csv": "foederis.exports.citations",
+    "FoederisError": "foederis.errors",
+}
+
+__all__ = [
+    "CascadeResult",
+    "CheckResult",
+    "DirectedObligation",
+    "FoederisError",
+    "KnowledgeBase",
+    "Obligation",
+    "Scenario",
+    "Summary",
+    "__version__",
+    "allies",
+    "cascade",
+    "check",
+    "citations_csv",
+    "citations_markdown",
+    "create_dyad_years",
+    "directed_obligations",
+    "history",
+    "load_kb",
+]
 
 if TYPE_CHECKING:
-    from foederis.engine.cascade import cascade
-    from foederis.engine.check import check
-    from foederis.kb import load_kb
+    from foederis.engine.cascade import CascadeResult, cascade
+    from foederis.engine.check import CheckResult, Obligation, check
+    from foederis.engine.summary import Summary
+    from foederis.errors import FoederisError
+    from foederis.exports.citations import citations_csv, citations_markdown
+    from foederis.exports.dyads import create_dyad_years
+    from foederis.exports.history import history
+    from foederis.exports.obligations import DirectedObligation, allies, directed_obligations
+    from foederis.kb import KnowledgeBase, load_kb
     from foederis.model.scenario import Scenario
 
 
 def __getattr__(name: str) -> Any:
-    if name == "load_kb":
-        from foederis.kb import load_kb
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'foederis' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
 
-        return load_kb
-    if name == "check":
-        from foederis.engine.check import check
 
-        return check
-    if name == "cascade":
-        from foederis.engine.cascade import cascade
-
-        return cascade
-    if name == "Scenario":
-        from foederis.model.scenario import Scenario
-
-        return Scenario
-    raise AttributeError(name)
+def __dir__() -> list[str]:
+    return __all__

@@ -9,6 +9,23 @@ ISO 3166-3 alpha-3 (``SUN``, ``DDR``, ``YUG``, ``CSK``, ``YMD``, ``VDR``); ``XKX
 ('PRK', 'PRK', 'USA')
 >>> cow_code("DEU", date(1970, 1, 1)), iso3_from_cow(365, date(1980, 1, 1))
 (260, 'SUN')
+
+States that existed (the Correlates of War state system, 1816-, with pre-1945 states such
+as Bavaria ``BAV`` or Austria-Hungary ``AUH`` under their COW abbreviation):
+
+>>> exists("UZB", date(1970, 1, 1)), exists("SUN", date(1970, 1, 1))
+(False, True)
+>>> exists("BAV", date(1850, 1, 1)), lifetime("SUN")
+(True, '1922-12-30 to 1991-12-25')
+>>> continuations("RUS")
+('RUS', 'SUN')
+
+API: :func:`exists` (existence on a day), :func:`in_system` (COW state-system membership
+on a day, for "every dyad-year of the state system"), :func:`existing_on` (every state on
+a day), :func:`require_exists` (raise :class:`NonexistentStateError` with the spells and the
+successor), :func:`lifetime` (the spells as text), :func:`successions` /
+:func:`successors_of` / :func:`predecessors_of` (who continued or absorbed whom) and
+:func:`continuations` (codes that are one legal person: RUS and SUN, SRB and YUG, ...).
 """
 
 from __future__ import annotations
@@ -22,22 +39,34 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from foederis.errors import UnknownStateError
+from foederis.errors import FoederisError, UnknownStateError
 
 __all__ = [
     "CowSpell",
+    "NonexistentStateError",
+    "Spell",
     "State",
+    "Succession",
     "UnknownStateError",
     "all_states",
+    "continuations",
     "cow_code",
+    "existing_on",
+    "exists",
     "get",
+    "in_system",
     "is_known",
     "iso3_from_cow",
     "label",
+    "lifetime",
     "name_index",
     "normalize",
     "parse_state",
+    "predecessors_of",
+    "require_exists",
     "resolve",
+    "successions",
+    "successors_of",
     "suggest",
 ]
 
@@ -60,6 +89,45 @@ class CowSpell:
 
 
 @dataclass(frozen=True, slots=True)
+class Spell:
+    """A period of existence (or of state-system membership): ``start`` and ``end`` are
+    inclusive; ``None`` is open (before 1816 / still today)."""
+
+    start: date | None
+    end: date | None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def overlaps_year(self, year: int) -> bool:
+        return (self.start is None or self.start.year <= year) and (
+            self.end is None or year <= self.end.year
+        )
+
+    def text(self) -> str:
+        """``1918-11-03 to 1939-09-27``, ``until 1922-12-29``, ``from 1991-12-26``."""
+        if self.start is None:
+            return f"until {self.end.isoformat()}" if self.end else "throughout"
+        if self.end is None:
+            return f"from {self.start.isoformat()}"
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class Succession:
+    """``successor`` took over from ``predecessor`` on ``on``. ``kind``: ``continued`` (the
+    same legal person: RUS continues SUN), ``merged`` (the predecessor joined the successor,
+    which went on: DDR into DEU) or ``dissolved`` (the predecessor ended; each successor is
+    a new state: CSK into CZE and SVK)."""
+
+    predecessor: str
+    successor: str
+    on: date
+    kind: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class State:
     iso3: str
     name: str
@@ -71,6 +139,27 @@ class State:
     demonyms: tuple[str, ...]
     capitals: tuple[str, ...]
     leaders: tuple[str, ...]
+    spells: tuple[Spell, ...] = ()
+    system: tuple[Spell, ...] = ()
+
+    def exists_on(self, day: date) -> bool:
+        return any(sp.covers(day) for sp in self.spells)
+
+
+class NonexistentStateError(FoederisError):
+    """A state named for a day on which it did not exist (see :func:`require_exists`)."""
+
+    def __init__(self, code: str, day: date, message: str) -> None:
+        self.code = code
+        self.day = day
+        super().__init__(
+            message,
+            "use a date on which the state existed, or the state that existed that day "
+            "(`foederis states` lists codes and lifetimes)",
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.code, self.day, self.message))
 
 
 # --------------------------------------------------------------------------------------
@@ -141,6 +230,7 @@ class _Registry:
     index: dict[str, str]
     ambiguous: dict[str, tuple[str, ...]]
     cow: dict[int, tuple[tuple[CowSpell, str], ...]]
+    successions: tuple[Succession, ...] = ()
 
 
 def _as_date(value: object, where: str) -> date | None:
@@ -187,7 +277,11 @@ def _parse_state(raw: Mapping[str, Any]) -> tuple[State, str | None]:
                 _as_date(sp.get("to"), f"{where}.cow"),
             )
         )
+    life = _spells(raw.get("spells"), f"{where}.spells")
+    system = _spells(raw.get("system"), f"{where}.system") if "system" in raw else life
     state = State(
+        spells=life,
+        system=system,
         iso3=iso3,
         name=name,
         official_name=official,
@@ -200,6 +294,38 @@ def _parse_state(raw: Mapping[str, Any]) -> tuple[State, str | None]:
         leaders=_strings(raw.get("leaders"), f"{where}.leaders"),
     )
     return state, iso2
+
+
+def _spells(value: object, where: str) -> tuple[Spell, ...]:
+    if value is None:
+        return (Spell(None, None),)
+    if not isinstance(value, list):
+        raise ValueError(f"{where}: expected a list of spells")
+    out = []
+    for sp in value:
+        if not isinstance(sp, dict):
+            raise ValueError(f"{where}: bad spell {sp!r}")
+        out.append(Spell(_as_date(sp.get("from"), where), _as_date(sp.get("to"), where)))
+    return tuple(out)
+
+
+def _parse_successions(value: object, states: Mapping[str, State]) -> tuple[Succession, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ValueError("states.yaml: successions must be a list")
+    out = []
+    for raw in value:
+        if not isinstance(raw, dict):
+            raise ValueError(f"states.yaml: bad succession {raw!r}")
+        pred, succ, kind = raw.get("from"), raw.get("to"), raw.get("kind")
+        day = _as_date(raw.get("on"), f"states.yaml: succession {pred}->{succ}")
+        if pred not in states or succ not in states or day is None:
+            raise ValueError(f"states.yaml: bad succession {raw!r}")
+        if kind not in ("continued", "merged", "dissolved"):
+            raise ValueError(f"states.yaml: succession {pred}->{succ}: bad kind {kind!r}")
+        out.append(Succession(str(pred), str(succ), day, str(kind), str(raw.get("note") or "")))
+    return tuple(out)
 
 
 def _keys(state: State) -> Iterable[tuple[str, int]]:
@@ -281,7 +407,8 @@ def _build_registry() -> _Registry:
         for spell in state.cow:
             by_code.setdefault(spell.code, []).append((spell, state.iso3))
     cow = {code: tuple(sorted(v, key=_spell_start)) for code, v in by_code.items()}
-    return _Registry(dict(sorted(states.items())), iso2, index, ambiguous, cow)
+    succ = _parse_successions(doc.get("successions"), states)
+    return _Registry(dict(sorted(states.items())), iso2, index, ambiguous, cow, succ)
 
 
 # --------------------------------------------------------------------------------------
@@ -412,3 +539,86 @@ def name_index() -> dict[str, str]:
     codes are included only where they are also aliases ("USA", "DPRK"). Returns a copy.
     """
     return dict(_registry().index)
+
+
+# --------------------------------------------------------------------------------------
+# States that existed: lifetimes and successions
+# --------------------------------------------------------------------------------------
+
+
+def exists(code: str, day: date) -> bool:
+    """Whether the state existed as an independent state on ``day`` (its ``spells``: the
+    COW state system, plus the registry's recorded earlier starts). False for unknown
+    codes."""
+    state = _registry().states.get(code.strip().upper())
+    return state is not None and state.exists_on(day)
+
+
+def in_system(code: str, day: date) -> bool:
+    """Whether the state was a member of the COW state system on ``day``."""
+    state = _registry().states.get(code.strip().upper())
+    return state is not None and any(sp.covers(day) for sp in state.system)
+
+
+def existing_on(day: date) -> list[str]:
+    """Codes of every state that existed on ``day``, sorted."""
+    return [c for c, s in _registry().states.items() if s.exists_on(day)]
+
+
+def lifetime(code: str) -> str:
+    """The state's spells of existence as text: ``1918-11-03 to 1939-09-27, 1945-06-28 to
+    today``."""
+    return ", ".join(sp.text() for sp in get(code).spells)
+
+
+def successions() -> tuple[Succession, ...]:
+    """Every recorded succession, in file order."""
+    return _registry().successions
+
+
+def successors_of(code: str) -> list[Succession]:
+    key = code.strip().upper()
+    return [s for s in _registry().successions if s.predecessor == key]
+
+
+def predecessors_of(code: str) -> list[Succession]:
+    key = code.strip().upper()
+    return [s for s in _registry().successions if s.successor == key]
+
+
+@cache
+def continuations(code: str) -> tuple[str, ...]:
+    """The codes that are one legal person with ``code`` over time (linked by ``continued``
+    successions), sorted, ``code`` included: ``continuations("RUS") == ("RUS", "SUN")``."""
+    key = code.strip().upper()
+    seen = {key}
+    todo = [key]
+    links = [s for s in _registry().successions if s.kind == "continued"]
+    while todo:
+        cur = todo.pop()
+        for s in links:
+            for a, b in ((s.predecessor, s.successor), (s.successor, s.predecessor)):
+                if a == cur and b not in seen:
+                    seen.add(b)
+                    todo.append(b)
+    return tuple(sorted(seen))
+
+
+def require_exists(code: str, day: date) -> State:
+    """The state, if it existed on ``day``; else :class:`NonexistentStateError` naming its
+    spells of existence and who came before or after it."""
+    state = get(code)
+    if state.exists_on(day):
+        return state
+    label_ = f"{state.name} ({state.iso3})"
+    parts = [f"{label_} did not exist on {day.isoformat()} (existed {lifetime(state.iso3)}"]
+    after = [s for s in successors_of(state.iso3) if s.on <= day]
+    before = [s for s in predecessors_of(state.iso3) if s.on > day]
+    for s in after[-1:]:
+        verb = {"continued": "continued by", "merged": "merged into"}.get(s.kind, "succeeded by")
+        parts.append(f"; {verb} {get(s.successor).name} ({s.successor}) from {s.on.isoformat()}")
+    for s in before[:1]:
+        if after and after[-1].successor == s.predecessor:
+            continue
+        parts.append(f"; before {s.on.isoformat()} see {get(s.predecessor).name} ({s.predecessor})")
+    raise NonexistentStateError(state.iso3, day, "".join(parts) + ")")

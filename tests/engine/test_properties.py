@@ -86,7 +86,14 @@ def treaties(draw: st.DrawFn, tid: str) -> Treaty:
             "short_name": tid,
             "in_force": _day(begin).isoformat(),
             "ended": _day(begin + length).isoformat() if length else None,
-            "sources": [{"id": "s", "url": "https://example.org/" + tid}],
+            "sources": [
+                {
+                    "id": "s",
+                    "kind": "treaty_text",
+                    "publisher": "Example",
+                    "url": "https://example.org/" + tid,
+                }
+            ],
             "parties": parties,
             "clauses": [clause],
         }

@@ -140,7 +140,7 @@ name: Codes
 short_name: Codes
 in_force: 2000-01-01
 sources:
-  - {id: s, url: "https://example.org/"}
+  - {id: s, kind: other, publisher: Example, url: "https://example.org/"}
 parties:
   - {state: USA, joined: 2000-01-01, sources: [s]}
   - {state: NZL, joined: 2000-01-01, sources: [s]}

@@ -156,7 +156,8 @@ def test_check_yeonpyeong_same_json_as_library(client: AsgiClient) -> None:
     resp = client.post("/api/check", json=YEONPYEONG)
     assert resp.status_code == 200
     data = resp.json()
-    expected = check(Scenario(**YEONPYEONG)).to_json()
+    result = check(Scenario(**YEONPYEONG))
+    expected = {**result.to_json(), "summary": result.summary().to_json()}
     assert data == same_json(expected)
     usa = [o for o in data["obligations"] if o["state"] == "USA" and o["status"] == "triggered"]
     assert usa and usa[0]["treaty"] == "us-kor-1953" and usa[0]["protects"] == "KOR"
@@ -326,3 +327,23 @@ def test_news_unavailable_is_503(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
         page = c.get("/review")
         assert page.status_code == 200 and "not available" in page.text
         assert c.get("/api/health").json()["news"] is False
+
+
+def test_history_endpoint(client: AsgiClient) -> None:
+    body = client.get("/api/history/Philippines", params={"start": 1950, "end": 1953}).json()
+    years = {y["year"]: y for y in body["years"]}
+    assert body["state"] == "PHL" and years[1952]["protectors"] == ["USA"]
+    assert years[1952]["changes"][0]["change"] == "gained"
+    error(client.get("/api/history/PHL", params={"start": 1960, "end": 1950}), 422)
+    error(client.get("/api/history/Narnia"), 404)
+
+
+def test_check_citations_endpoint(client: AsgiClient) -> None:
+    md = client.post("/api/check/citations", json=YEONPYEONG)
+    assert md.status_code == 200 and md.headers["content-type"].startswith("text/markdown")
+    assert "## Sources" in md.text and "[^1]:" in md.text
+    rows = client.post("/api/check/citations", params={"format": "csv"}, json=YEONPYEONG)
+    assert rows.headers["content-type"].startswith("text/csv")
+    assert rows.text.startswith("status,obligated_state")
+    summary = client.post("/api/check", json=YEONPYEONG).json()["summary"]
+    assert summary["headline"].startswith("United States (USA) is bound")

@@ -381,6 +381,34 @@ def validate(
     emit_text(f"ok: {what} is valid")
 
 
+@command()
+def history(
+    state: Annotated[str, typer.Argument(metavar="STATE", help="ISO3 code or name.")],
+    start: Annotated[
+        int, typer.Option("--from", metavar="YEAR", help="First year (default: 1945).")
+    ] = 1945,
+    end: Annotated[
+        int | None, typer.Option("--to", metavar="YEAR", help="Last year (default: this year).")
+    ] = None,
+    fmt: FormatOpt = Fmt.text,
+    kb: KbOpt = None,
+) -> None:
+    """Protection over time: who owed STATE a defense obligation each year, and what changed."""
+    from foederis.cli.text import history_text
+    from foederis.exports.history import history as protection
+
+    code = state_arg(state, "STATE")
+    last = end if end is not None else date.today().year
+    try:
+        years = protection(load(kb), code, start, last)
+    except UsageError as exc:
+        raise exc.renamed({"start": "--from", "end": "--to"}.get(exc.field, exc.field)) from None
+    if fmt is Fmt.json:
+        emit_json({"state": code, "years": [y.to_json() for y in years]})
+    else:
+        emit_text(history_text(code, years))
+
+
 @command(name="states")
 def list_states(
     query: Annotated[

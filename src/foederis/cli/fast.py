@@ -104,7 +104,8 @@ def build_parser(command: str) -> argparse.ArgumentParser:
         dest="fmt",
         default="text",
         metavar="FORMAT",
-        help="text or json (default: text).",
+        help="text or json; check also markdown or csv: the answer with numbered source "
+        "footnotes, ready to publish (default: text).",
     )
     p.add_argument(
         "--kb",
@@ -157,8 +158,9 @@ def run(command: str, argv: Sequence[str]) -> int:
         ns = build_parser(command).parse_args(list(argv))
     except SystemExit as done:  # -h printed the help
         return int(done.code or 0)
-    if ns.fmt not in ("text", "json"):
-        raise unknown_choice("--format", ns.fmt, ["text", "json"])
+    formats = ["text", "json", "markdown", "csv"] if command == "check" else ["text", "json"]
+    if ns.fmt not in formats:
+        raise unknown_choice("--format", ns.fmt, formats)
     try:
         scenario = parse_scenario(ns)
     except ScenarioError as exc:  # name the option, not the API field
@@ -173,14 +175,21 @@ def run(command: str, argv: Sequence[str]) -> int:
             result = check(scenario, kb)
         except ScenarioError as exc:
             raise exc.renamed(OPTIONS.get(exc.field, exc.field)) from None
+        if ns.fmt in ("markdown", "csv"):
+            from foederis.exports.citations import citations_csv, citations_markdown
+
+            export = citations_markdown if ns.fmt == "markdown" else citations_csv
+            sys.stdout.write(export(result, kb))
+            return 0
+        summary = result.summary(kb)
         if ns.fmt == "json":
             from foederis.cli.output import emit_json
 
-            emit_json(result.to_json())
+            emit_json({**result.to_json(), "summary": summary.to_json()})
         else:
             from foederis.cli.text import check_text
 
-            sys.stdout.write(check_text(result, ns.show_all))
+            sys.stdout.write(check_text(result, ns.show_all, summary))
         return 0
     from foederis.engine.cascade import Mode, cascade
 

@@ -19,6 +19,7 @@ from foederis.states import label
 if TYPE_CHECKING:
     from foederis.engine.cascade import CascadeResult
     from foederis.engine.check import CheckResult
+    from foederis.engine.summary import Summary
     from foederis.exports.obligations import DirectedObligation
     from foederis.model.treaty import Treaty
 
@@ -80,19 +81,27 @@ def help_page(
 
 
 # ---- check and cascade -------------------------------------------------------------------
-def check_text(result: CheckResult, show_all: bool = False) -> str:
+def check_text(result: CheckResult, show_all: bool = False, summary: Summary | None = None) -> str:
+    """The scenario line, the answer at a glance, the rows, then the reasons by clause.
+
+    Not-triggered rows are hidden only when other rows answer the question (``--all`` shows
+    them); when nothing is triggered they are all listed, so the reasons are never blank."""
     s = result.scenario
     attackers = ", ".join(a if a.startswith("non-state") else label(a) for a in s.attacker)
     out = [
         f"{attackers} → {label(s.target)}, {s.date}: {s.severity.value.replace('_', ' ')} "
         f"on {s.asset.value.replace('_', ' ')} in {result.place_name} "
-        f"(started by: {s.initiator.value})\n\n"
+        f"({_started_by(result)})\n\n"
     ]
+    if summary is not None:
+        out += [line + "\n" for line in summary.lines()]
+        out.append("\n")
     rows = result.obligations
     if not rows:
         out.append(f"No treaty in the knowledge base protects {label(s.target)}.\n")
         return "".join(out)
-    shown = [o for o in rows if show_all or o.status.value != "not_triggered" or len(rows) <= 12]
+    live = [o for o in rows if o.status.value != "not_triggered"]
+    shown = rows if show_all or not live or len(rows) <= 12 else live
     table_rows = [
         [o.status.value, label(o.state), o.treaty, o.article, o.strength.value] for o in shown
     ]
@@ -115,8 +124,20 @@ def check_text(result: CheckResult, show_all: bool = False) -> str:
         who = ", ".join(same[:8]) + (f" and {len(same) - 8} more" if len(same) > 8 else "")
         out.append(f"\n{o.clause} ({o.article}) → {o.status.value}: {who}\n")
         out += [f"  {MARK[r.verdict.value]} {r.text}\n" for r in o.reasons]
-        out += [f"    source: {src.url}\n" for src in o.sources[:3]]
+        out += [
+            f"    source [{src.badge}] {_cell(src.publisher)}: {_cell(src.title)} {src.url or ''}\n"
+            for src in o.sources[:3]
+        ]
     return "".join(out)
+
+
+def _started_by(result: CheckResult) -> str:
+    s = result.scenario
+    if s.initiator.value == "attacker":
+        return "assumed started by the attacker; --initiator target or unknown if disputed"
+    if s.initiator.value == "target":
+        return f"started by {label(s.target)}, as given by --initiator"
+    return "who started the fighting: unknown"
 
 
 def cascade_text(result: CascadeResult) -> str:
@@ -216,9 +237,15 @@ def treaty_text(t: Treaty) -> str:
                 f"  {v.date or 'date unknown'} by {v.by or '—'} ({v.clause or '—'}): "
                 f"{_cell(v.event)} → {v.outcome.value}\n"
             )
-    out.append("\nSOURCES\n")
-    for src in t.sources:
-        out.append(f"  [{src.id}] {_cell(src.title)} {src.url} (accessed {src.accessed or '—'})\n")
+    from foederis.sources.grade import badge, ordered
+
+    out.append("\nSOURCES (official first)\n")
+    for src in ordered(t.sources):
+        where = f" {src.url}" if src.url else ""
+        out.append(
+            f"  [{badge(src)}] {_cell(src.publisher)}: {_cell(src.label)}{where} "
+            f"(accessed {src.accessed or '—'}; id {src.id})\n"
+        )
     return "".join(out)
 
 
@@ -253,6 +280,26 @@ def allies_text(
     )
     tail = "".join(f"{line}\n" for line in later)
     return f"{head}: {len(rows)}\n{body}" + (f"\n{tail}" if tail else "")
+
+
+def history_text(state: str, years: list[Any]) -> str:
+    """One row per year: how many states owed protection, under which treaties, what changed."""
+    head = f"Who owed {label(state)} a defense obligation, {years[0].year}–{years[-1].year}\n"
+    if not any(y.protectors for y in years):
+        return empty(
+            head.strip(),
+            f"No treaty in the knowledge base obliged any state to defend {label(state)} "
+            "in these years.",
+        )
+    rows = []
+    for y in years:
+        by = ", ".join(f"{t} {n}" for t, n in y.by_treaty().items()) or "none"
+        kinds: dict[str, list[str]] = {}
+        for c in y.changes:
+            kinds.setdefault(c.change, []).append(f"{c.state} ({c.treaty})")
+        changed = "; ".join(f"{k}: {', '.join(v)}" for k, v in sorted(kinds.items()))
+        rows.append([y.year, len({o.obligated for o in y.protectors}), by, changed])
+    return head + table(["year", "states", "by treaty", "changes"], rows)
 
 
 def states_text(rows: list[dict[str, Any]]) -> str:

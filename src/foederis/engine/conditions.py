@@ -25,10 +25,13 @@ from foederis.model.enums import (
     ClauseType,
     Initiator,
     Severity,
+    SourceKind,
     StatementStatus,
+    TextStatus,
     Verdict,
 )
 from foederis.model.treaty import Clause, Interpretation, Scope, Treaty
+from foederis.sources.grade import RANK, badge, ordered
 
 from . import bindings
 from .bindings import Binding, Standing
@@ -59,11 +62,11 @@ WEAK = (StatementStatus.reported, StatementStatus.disputed)
 
 @lru_cache(maxsize=65_536)
 def refs(t: Treaty, ids: tuple[str, ...]) -> tuple[SourceRef, ...]:
+    """The sources with these ids, best graded first."""
     by_id = t.sources_by_id
     return tuple(
-        SourceRef(f"{t.id}/{s.id}", s.url, s.title)
-        for s in (by_id.get(i) for i in ids)
-        if s is not None
+        SourceRef(f"{t.id}/{s.id}", s.url, s.label, s.kind.value, badge(s), s.publisher)
+        for s in ordered(by_id[i] for i in ids if i in by_id)
     )
 
 
@@ -72,7 +75,7 @@ def clause_refs(t: Treaty, c: Clause) -> tuple[SourceRef, ...]:
 
 
 def treaty_refs(t: Treaty) -> tuple[SourceRef, ...]:
-    return refs(t, (t.sources[0].id,)) if t.sources else ()
+    return refs(t, (ordered(t.sources)[0].id,)) if t.sources else ()
 
 
 def party_refs(t: Treaty, state: str) -> tuple[SourceRef, ...]:
@@ -264,13 +267,15 @@ def obligation(t: Treaty, c: Clause, target: str) -> Finding | None:
 
 
 def certainty(t: Treaty, c: Clause) -> Finding | None:
-    if c.certainty == "text":
+    """A clause whose text was never published, or whose coding is marked provisional,
+    gives at most unknown."""
+    if c.certainty == "text" and c.text_status is TextStatus.published:
         return None
     return Finding(
         "certainty",
         Verdict.unknown,
         "provisional",
-        (("clause", c.label), ("text_published", c.text is not None)),
+        (("clause", c.label), ("text_published", c.text_status is TextStatus.published)),
         clause_refs(t, c),
     )
 
@@ -530,12 +535,14 @@ def precedents(t: Treaty, c: Clause, day: date) -> tuple[Precedent, ...]:
 
 
 def dedupe(refs_: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
+    """Each source once, best graded first."""
     seen: set[str] = set()
     out: list[SourceRef] = []
     for r in refs_:
-        if r.url not in seen:
-            seen.add(r.url)
+        if r.key not in seen:
+            seen.add(r.key)
             out.append(r)
+    out.sort(key=lambda r: RANK[SourceKind(r.kind)])
     return tuple(out)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foederis.model.enums import (
     STRENGTH_RANK,
@@ -22,6 +22,11 @@ from foederis.model.enums import (
     Verdict,
 )
 from foederis.model.scenario import Scenario
+
+if TYPE_CHECKING:
+    from foederis.kb import KnowledgeBase
+
+    from .summary import Summary
 
 STATUS_RANK = {
     Status.triggered: 0,
@@ -35,12 +40,29 @@ Facts = tuple[tuple[str, Any], ...]
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
+    """A source as the engine cites it: ``title`` is the title or the cited printed work;
+    ``kind`` and ``badge`` grade it (foederis.sources.grade)."""
+
     id: str
-    url: str
+    url: str | None
     title: str | None
+    kind: str = "other"
+    badge: str = "other"
+    publisher: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.url or self.id
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "url": self.url, "title": self.title}
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "kind": self.kind,
+            "badge": self.badge,
+            "publisher": self.publisher,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +102,7 @@ def _finding_json(f: Finding) -> dict[str, Any]:
         "verdict": f.verdict.value,
         "text": f.text,
         "facts": {k: _plain(v) for k, v in f.facts},
-        "sources": [s.url for s in f.sources],
+        "sources": [s.key for s in f.sources],
     }
 
 
@@ -112,7 +134,7 @@ class Precedent:
             "event": self.event,
             "outcome": self.outcome.value,
             "summary": self.summary,
-            "sources": [s.url for s in self.sources],
+            "sources": [s.key for s in self.sources],
         }
 
 
@@ -227,6 +249,23 @@ class CheckResult:
         """Defense obligations that bring the obligated state in."""
         ok = {Status.triggered} | ({Status.uncertain} if include_uncertain else set())
         return [o for o in self.obligations if o.status in ok and o.type is ClauseType.defense]
+
+    def summary(self, kb: KnowledgeBase | None = None) -> Summary:
+        """The answer at a glance (``.headline``, ``.lines()``): see engine/summary.py."""
+        from .summary import summarize
+
+        return summarize(self, kb)
+
+    def __repr__(self) -> str:
+        s = self.scenario
+        counts: dict[str, int] = {}
+        for o in self.obligations:
+            counts[o.status.value] = counts.get(o.status.value, 0) + 1
+        told = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no obligations"
+        return (
+            f"<CheckResult {'+'.join(s.attacker)} → {s.target} on {s.date} "
+            f"in {self.place_name}: {told}>"
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {

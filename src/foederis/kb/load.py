@@ -18,7 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 from foederis.errors import Problem
 from foederis.kb.yamlfile import PathKey, YamlDoc, read_yaml
 from foederis.model.area import Area, AreaFile
-from foederis.model.treaty import Treaty
+from foederis.model.treaty import Source, Treaty
 
 M = TypeVar("M")
 
@@ -38,6 +38,7 @@ class RawKB:
     treaties: dict[str, LoadedTreaty] = field(default_factory=dict)
     areas: dict[str, Area] = field(default_factory=dict)
     area_docs: dict[str, tuple[YamlDoc, PathKey]] = field(default_factory=dict)
+    area_sources: list[tuple[YamlDoc, list[Source]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -77,6 +78,7 @@ def _add_areas(raw: RawKB, doc: YamlDoc) -> None:
     area_file = _to_model(AreaFile, doc, raw.problems)
     if area_file is None:
         return
+    raw.area_sources.append((doc, area_file.sources))
     for i, area in enumerate(area_file.areas):
         if area.id in raw.areas and raw.area_docs[area.id][0].file == doc.file:
             raw.problems.append(doc.problem(("areas", i, "id"), f"duplicate area id '{area.id}'"))

@@ -14,6 +14,7 @@ from foederis.errors import Problem, close_matches, did_you_mean
 from foederis.kb.load import LoadedTreaty, RawKB
 from foederis.kb.yamlfile import PathKey, YamlDoc
 from foederis.model.treaty import Scope, Treaty
+from foederis.sources.rules import source_list_findings, split_pending, treaty_findings
 
 AREA_TOKENS = frozenset({"party_home", "party_territory", "anywhere"})
 
@@ -48,6 +49,9 @@ def _state_problem(doc: YamlDoc, path: PathKey, code: str) -> Problem | None:
 
 def _check_areas(raw: RawKB) -> list[Problem]:
     out: list[Problem] = []
+    for doc, sources in raw.area_sources:
+        for finding in source_list_findings(sources)[0]:
+            out.append(doc.problem(finding.path, finding.message, finding.hint))
     for area_id, area in raw.areas.items():
         doc, base = raw.area_docs[area_id]
         for key in ("within", "partly_within"):
@@ -91,9 +95,10 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
 
     if not t.sources:
         add(("sources",), "a treaty needs at least one source", "list every URL relied on")
-    for i, src in enumerate(t.sources):
-        if not src.url.startswith(("http://", "https://")):
-            add(("sources", i, "url"), f"not an http(s) URL: {src.url!r}")
+    errors = treaty_findings(t)[0]
+    errors = split_pending(t, errors)[0]  # known problems of built-in files being re-sourced
+    for finding in errors:
+        add(finding.path, finding.message, finding.hint)
     needs_source: list[tuple[PathKey, list[str]]] = [
         (("interpretations", i, "sources"), x.sources) for i, x in enumerate(t.interpretations)
     ]

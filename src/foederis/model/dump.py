@@ -18,7 +18,11 @@ def _adapter(model: type[Any]) -> Any:
 
 
 def treaty_json(t: Treaty) -> dict[str, Any]:
+    """The treaty as JSON; ``sources`` are graded (kind, badge, publisher), official first."""
+    from foederis.sources.grade import ordered, source_json
+
     out: dict[str, Any] = _adapter(Treaty).dump_python(t, mode="json")
+    out["sources"] = [source_json(s) for s in ordered(t.sources)]
     return out
 
 

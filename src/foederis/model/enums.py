@@ -12,6 +12,31 @@ class TreatyKind(StrEnum):
     policy = "policy"
 
 
+class SourceKind(StrEnum):
+    """What a source is (docs/kb-format.md, "Sources"); the grade a reader sees follows it."""
+
+    treaty_text = "treaty_text"  # the text itself, as published by a party or a collection
+    depositary = "depositary"  # the depositary's record: signatures, ratifications, notices
+    government = "government"  # a government ministry, head of state, embassy, agency
+    intergovernmental = "intergovernmental"  # NATO, OAS, UN, AU ... on their own activity
+    parliament = "parliament"  # parliamentary records, reports, committee papers
+    court = "court"  # judgments and court records
+    official_gazette = "official_gazette"  # official gazettes and statute/treaty series
+    research_data = "research_data"  # research data sets (ATOP, COW, PA-X)
+    scholarly = "scholarly"  # scholarly books, articles, treaty collections
+    wire_service = "wire_service"  # news agencies (AP, Reuters, AFP, TASS, Yonhap ...)
+    newspaper = "newspaper"  # newspapers, broadcasters and news sites
+    reference = "reference"  # encyclopedias and other reference works (incl. Wikipedia)
+    other = "other"  # anything else (think twice)
+
+
+class TextStatus(StrEnum):
+    """Whether an official text of a clause was ever published."""
+
+    published = "published"  # the quote rests on an official or scholarly-collection text
+    unpublished = "unpublished"  # no official text was published: content known from reports
+
+
 class ClauseType(StrEnum):
     defense = "defense"
     offense = "offense"

@@ -20,8 +20,10 @@ from foederis.model.enums import (
     Effect,
     Outcome,
     Severity,
+    SourceKind,
     StatementStatus,
     Strength,
+    TextStatus,
     TreatyKind,
 )
 
@@ -32,16 +34,55 @@ STRICT = {"extra": "forbid"}  # pydantic config: unknown keys are errors
 
 
 @dataclass(kw_only=True)
+class Work:
+    """A printed work cited as itself (not through a mirror of it)."""
+
+    __pydantic_config__ = STRICT
+
+    title: str
+    author: str | None = None
+    publisher: str | None = None
+    year: int | None = None
+    volume: str | None = None
+    pages: str | None = None
+
+    def cite(self) -> str:
+        """``Author, Title, vol. V (Publisher, Year), p. P``."""
+        head = f"{self.author}, {self.title}" if self.author else self.title
+        if self.volume:
+            head += f", vol. {self.volume}"
+        imprint = ", ".join(x for x in (self.publisher, str(self.year or "")) if x)
+        if imprint:
+            head += f" ({imprint})"
+        if self.pages:
+            head += f", {'pp.' if '-' in self.pages or '–' in self.pages else 'p.'} {self.pages}"
+        return head
+
+
+@dataclass(kw_only=True)
 class Source:
+    """One source a fact rests on. ``kind`` grades it (docs/kb-format.md); a printed work
+    is cited as ``work`` (with ``url`` only when the publisher or a library hosts it)."""
+
     __pydantic_config__ = STRICT
 
     id: str
-    url: str
+    kind: SourceKind
+    publisher: str
+    url: str | None = None
     title: str | None = None
-    publisher: str | None = None
+    work: Work | None = None
     accessed: Date | None = None
     archived_url: str | None = None
+    language: str | None = None
     note: str | None = None
+
+    @property
+    def label(self) -> str:
+        """Title (or the cited work) for display."""
+        if self.work is not None:
+            return self.work.cite()
+        return self.title or self.url or self.id
 
 
 @dataclass(kw_only=True)
@@ -167,6 +208,7 @@ class Clause:
     article: str
     type: ClauseType
     text: str | None = None
+    text_status: TextStatus = TextStatus.published
     sources: list[str] = _field(default_factory=list)
     trigger: Trigger = _field(default_factory=Trigger)
     obligation: Obligation
@@ -206,11 +248,11 @@ class Clause:
     __hash__ = object.__hash__  # identity: the engine caches per clause object
 
 
-UNNUMBERED = {
-    "unpublished": "the unpublished clause",
-    "unknown": "the clause (article number unknown)",
-    "unverified": "the clause (article number unverified)",
-    "unnumbered": "the unnumbered clause",
+UNNUMBERED = {  # articles the curator could not number: say so instead of "Art. unknown"
+    "unpublished": "[unpublished clause]",
+    "unknown": "Art. [number unknown]",
+    "unverified": "Art. [number unverified]",
+    "unnumbered": "[unnumbered clause]",
 }
 
 

@@ -282,9 +282,80 @@ async def post_check(request: Request, body: Annotated[ScenarioIn, Body()]) -> R
     )
     content = cache.get(key)
     if content is None:
-        content = encode(run_check(scenario, kb).to_json())
+        result = run_check(scenario, kb)
+        content = encode({**result.to_json(), "summary": result.summary(kb).to_json()})
         cache.put(key, content)
     return Response(content, media_type="application/json")
+
+
+@router.post(
+    "/check/citations",
+    tags=["engine"],
+    summary="One attack's answer with numbered source footnotes (Markdown or CSV)",
+    responses={
+        200: {
+            "description": "The answer, ready to publish.",
+            "content": {"text/markdown": {}, "text/csv": {}},
+        },
+        **E422,
+    },
+    response_class=Response,
+)
+def post_check_citations(
+    request: Request,
+    body: Annotated[ScenarioIn, Body()],
+    format: Annotated[
+        str, Query(pattern="^(markdown|csv)$", description="`markdown` or `csv`.")
+    ] = "markdown",
+) -> Response:
+    """The answer of `POST /api/check` as Markdown or CSV with numbered footnotes
+    (publisher, title, access date, URL), as `foederis check --format markdown|csv`."""
+    from foederis.exports.citations import citations_csv, citations_markdown
+
+    scenario = to_scenario(body)
+    kb = kb_of(request)
+    result = run_check(scenario, kb)
+    if format == "csv":
+        return Response(
+            citations_csv(result, kb),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="foederis-answer.csv"'},
+        )
+    return Response(
+        citations_markdown(result, kb),
+        media_type="text/markdown; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="foederis-answer.md"'},
+    )
+
+
+@router.get(
+    "/history/{state}",
+    tags=["obligations"],
+    summary="Protection over time: who owed a state a defense obligation, year by year",
+    responses={**E404, **E422},
+)
+def get_history(
+    request: Request,
+    state: Annotated[str, Path(description="ISO3 code or name, e.g. `PHL`.")],
+    start: Annotated[int, Query(ge=1815, le=2100, description="First year.")] = 1945,
+    end: Annotated[
+        int | None, Query(ge=1815, le=2100, description="Last year (default: this year).")
+    ] = None,
+) -> Response:
+    """Each year's protectors (on 31 December, or today for this year), per treaty counts,
+    and what changed: gained, lost, suspended, frozen (as `foederis history --format json`)."""
+    from foederis.errors import UsageError
+    from foederis.exports.history import history
+
+    try:
+        code = states.parse_state(state)
+    except states.UnknownStateError as exc:
+        raise not_found("state", f"unknown state {exc.code!r}", state_hint(exc)) from None
+    try:
+        years = history(kb_of(request), code, start, end if end is not None else today().year)
+    except UsageError as exc:
+        raise invalid(exc.field, exc.reason, exc.hint) from None
+    return json_response({"state": code, "years": [y.to_json() for y in years]})
 
 
 @router.post(

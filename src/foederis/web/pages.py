@@ -33,6 +33,7 @@ from foederis.model.enums import (
     Severity,
     Status,
 )
+from foederis.sources.grade import ordered, source_json
 from foederis.web import newsbridge
 from foederis.web.errors import ApiError, from_pydantic, from_scenario_error
 from foederis.web.schemas import CascadeIn, to_scenario
@@ -267,7 +268,8 @@ def treaty_page(request: Request, treaty_id: str) -> HTMLResponse:
             "members": members,
             "timeline": draw_timeline(t, today),
             "color": treaty_colors(kb).get(t.id, "#0072b2"),
-            "sources": t.sources_by_id,
+            "sources": {s.id: source_json(s) for s in t.sources},
+            "source_list": [source_json(s) for s in ordered(t.sources)],
             "clause_invocations": clause_invocations,
             "superseded_by": kb.treaties.get(t.superseded_by) if t.superseded_by else None,
         },

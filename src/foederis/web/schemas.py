@@ -157,8 +157,11 @@ class ReasonOut(_Out):
 
 class SourceRefOut(_Out):
     id: str
-    url: str
+    url: str | None
     title: str | None
+    kind: str
+    badge: str
+    publisher: str | None
 
 
 class ObligationOut(_Out):

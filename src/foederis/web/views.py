@@ -90,9 +90,9 @@ class ObligationGroup:
 def _reason_view(r: Reason, source_index: dict[str, int]) -> dict[str, Any]:
     refs = []
     for s in r.sources:
-        if s.url not in source_index:
-            source_index[s.url] = len(source_index) + 1
-        refs.append({"n": source_index[s.url], "url": s.url})
+        if s.key not in source_index:
+            source_index[s.key] = len(source_index) + 1
+        refs.append({"n": source_index[s.key], "url": s.url})
     return {
         "condition": r.condition,
         "verdict": r.verdict.value,
@@ -114,7 +114,7 @@ def group_obligations(rows: Sequence[Obligation], kb: KnowledgeBase) -> list[Obl
         first = members[0]
         index: dict[str, int] = {}
         for s in first.sources:
-            index.setdefault(s.url, len(index) + 1)
+            index.setdefault(s.key, len(index) + 1)
         reasons = []
         for r in first.reasons:
             view = _reason_view(r, index)
@@ -126,11 +126,27 @@ def group_obligations(rows: Sequence[Obligation], kb: KnowledgeBase) -> list[Obl
                 )
             reasons.append(view)
         sources: list[dict[str, Any]] = [
-            {"n": index[s.url], "url": s.url, "title": s.title or s.url} for s in first.sources
+            {
+                "n": index[s.key],
+                "url": s.url,
+                "title": s.title or s.key,
+                "badge": s.badge,
+                "publisher": s.publisher,
+            }
+            for s in first.sources
         ]
-        known = {s["url"] for s in sources}
+        known = {s.key for s in first.sources}
+        by_key = {s.key: s for r in first.reasons for s in r.sources}
         sources += [
-            {"n": n, "url": url, "title": url} for url, n in index.items() if url not in known
+            {
+                "n": n,
+                "url": by_key[key].url if key in by_key else None,
+                "title": by_key[key].title if key in by_key else key,
+                "badge": by_key[key].badge if key in by_key else None,
+                "publisher": by_key[key].publisher if key in by_key else None,
+            }
+            for key, n in index.items()
+            if key not in known
         ]
         sources.sort(key=lambda s: int(s["n"]))
         t = kb.treaties.get(first.treaty)

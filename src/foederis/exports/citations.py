@@ -30,12 +30,14 @@ class Footnote:
     title: str | None
     accessed: str | None
     url: str | None
+    badge: str | None = None
 
     def text(self) -> str:
         parts = [p for p in (self.publisher, self.title) if p]
         head = ", ".join(parts) if parts else "Untitled source"
         when = f", accessed {self.accessed}" if self.accessed else ""
-        return f"{head}{when}." + (f" {self.url}" if self.url else "")
+        grade = f"[{self.badge}] " if self.badge else ""
+        return f"{grade}{head}{when}." + (f" {self.url}" if self.url else "")
 
 
 class _Notes:
@@ -46,14 +48,18 @@ class _Notes:
     def cite(self, treaty_id: str, source_id: str, url: str | None, title: str | None) -> int:
         key = (treaty_id, source_id)
         if key not in self.by_key:
+            from foederis.sources.grade import badge
+
             t = self.kb.treaties.get(treaty_id)
-            src = t.sources_by_id.get(source_id) if t else None
+            # the engine's SourceRef ids are "treaty/source"
+            src = t.sources_by_id.get(source_id.rsplit("/", 1)[-1]) if t else None
             self.by_key[key] = Footnote(
                 len(self.by_key) + 1,
                 src.publisher if src else None,
-                (src.title if src else None) or title,
+                (src.label if src else None) or title,
                 src.accessed.isoformat() if src and src.accessed else None,
                 src.url if src else url,
+                badge(src) if src else None,
             )
         return self.by_key[key].number
 

@@ -350,6 +350,9 @@ def scope(
                 ("area_name", places.area_text(ref)),
             ]
             key = "covered" if verdict is Verdict.met else "partly"
+            if not sc.settled and verdict is Verdict.met:
+                verdict, key = Verdict.unknown, "covered_unsettled"
+                facts += [("clause", c.label)]
             if via is not None:
                 facts += [
                     ("via_by", via.by),

@@ -154,6 +154,10 @@ SENTENCES: dict[tuple[str, str], Callable[[F], str]] = {
         f"an attack on {f['asset'].replace('_', ' ')} in {f['place_name']} is covered only "
         f"on a {f['via_status']} reading ({f['area_name']}{_via(f)}), which cannot settle it"
     ),
+    ("scope", "covered_unsettled"): lambda f: (
+        f"whether {f['clause']} covers an attack on {f['asset'].replace('_', ' ')} in "
+        f"{f['place_name']} ({f['area_name']}) is arguable from the text but not settled"
+    ),
     ("scope", "partly"): lambda f: (
         f"{f['place_name']} lies only partly in {f['area_name']}: coverage is not settled"
     ),

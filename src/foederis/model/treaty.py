@@ -155,6 +155,9 @@ class Scope:
 
     assets: list[Asset] = _field(default_factory=list)
     areas: list[str] = _field(default_factory=list)
+    # false: a reading of the text that is arguable but not settled (coast-guard cutters
+    # as "public vessels" before the US said so); a match gives at most unknown
+    settled: bool = True
 
 
 @dataclass(kw_only=True)

@@ -153,7 +153,8 @@ def test_us_kor_1953_art3_constitutional_pacific(kb):
     assert c.trigger.event == "armed_attack"
     assert {a for s in c.trigger.scope for a in s.areas} == {"pacific-area"}
     # territory is settled; ships and forces in territorial waters only arguable
-    assert [(s.assets, s.settled) for s in c.trigger.scope][0] == (["territory"], True)
+    first = c.trigger.scope[0]
+    assert (first.assets, first.settled) == (["territory"], True)
     assert all(not s.settled for s in c.trigger.scope[1:])
     assert "common danger in accordance with its constitutional processes" in c.text
 

@@ -240,3 +240,49 @@ def test_ordered_keeps_file_order_among_equals() -> None:
         assert RANK[a.kind] <= RANK[b.kind]
         if a.kind == b.kind:
             assert t.sources.index(a) < t.sources.index(b)
+
+
+# ---- the source-quality report -------------------------------------------------------------
+
+REPORT = Path(__file__).parents[2] / "docs" / "source-quality.md"
+
+
+def test_checked_in_source_report_is_current() -> None:
+    from foederis.sources.report import kb_report, report_markdown
+
+    expected = report_markdown(kb_report(load_kb().treaties.values()))
+    assert REPORT.read_text(encoding="utf-8") == expected, (
+        "docs/source-quality.md is stale: run "
+        "`foederis sources --format markdown > docs/source-quality.md`"
+    )
+
+
+def test_report_separates_official_from_secondary_and_lists_problems() -> None:
+    from foederis.sources.report import treaty_report
+
+    raw = read_layers([[BAD / "text-without-official-source.yaml", BAD / "uncitable-domain.yaml"]])
+    press = treaty_report(raw.treaties["text-without-official-source"].treaty)
+    assert [f.what for f in press.secondary] == [
+        "party USA (1950-06-01 to today)",
+        "party CAN (1950-06-01 to today)",
+        "Art. 1 text",
+    ]
+    assert press.primary == []
+    assert any(p.startswith("error: Art. 1: the quoted text") for p in press.problems)
+    assert any("USA's dates" in p and p.startswith("warning:") for p in press.problems)
+    mirror = treaty_report(raw.treaties["uncitable-domain"].treaty)
+    assert any("source mirror" in p and "uncitable" in p for p in mirror.problems)
+    assert {f.what for f in mirror.primary} >= {"party USA (1950-06-01 to today)"}
+
+
+def test_sources_command_text_and_json() -> None:
+    proc = _run("sources", "us-jpn-1960")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("us-jpn-1960: ")
+    assert "official/primary" in proc.stdout
+    data = json.loads(_run("sources", "nato", "anzus", "--format", "json").stdout)
+    assert [r["id"] for r in data] == ["anzus", "nato"]
+    for r in data:
+        assert r["facts"] == len(r["primary"]) + len(r["secondary_only"])
+    bad = _run("sources", "natoo")
+    assert bad.returncode != 0 and "nato" in bad.stderr and "Traceback" not in bad.stderr

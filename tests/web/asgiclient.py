@@ -16,7 +16,7 @@ T = TypeVar("T")
 
 
 class AsgiClient:
-    def __init__(self, app: Any, base_url: str = "http://testserver") -> None:
+    def __init__(self, app: Any, base_url: str = "http://127.0.0.1:8000") -> None:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._thread.start()

@@ -32,7 +32,8 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Any:
     folder = tmp_path_factory.mktemp("fuzz")
     db = folder / "news.sqlite3"
     seed_news(db, Path(folder), hostile=True)
-    return schemathesis.openapi.from_asgi("/openapi.json", create_app(db_path=db))
+    app = create_app(db_path=db, allowed_hosts=["testserver"])  # schemathesis's host name
+    return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")

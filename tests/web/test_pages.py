@@ -129,13 +129,62 @@ def test_cascade_drawing_chips_do_not_overlap() -> None:
         Scenario(attacker=["RUS"], target="EST", date=date(2025, 1, 1)), kb, mode="escalation"
     )
     d = draw_cascade(result, kb)
-    assert len(d.chips) == sum(len(r) for r in result.rounds)
+    assert len(d.chips) == sum(1 + len(e.also) for r in result.rounds for e in r)
     boxes = [(c.x, c.y, c.x + c.w, c.y + c.h) for c in d.chips]
     for i, a in enumerate(boxes):
         assert a[0] >= 0 and a[2] <= d.width and a[3] <= d.height
         for b in boxes[i + 1 :]:
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
     assert d.legend and all(color.startswith("#") for _, _, color in d.legend)
+
+
+def _segments(path: str) -> list[tuple[float, float, float, float]]:
+    import re
+
+    out = []
+    x = y = 0.0
+    for cmd, a, b in re.findall(r"([MVH])([\d.]+)(?:,([\d.]+))?", path):
+        nx, ny = x, y
+        if cmd == "M":
+            nx, ny = float(a), float(b)
+        elif cmd == "V":
+            ny = float(a)
+        else:
+            nx = float(a)
+        if cmd != "M":
+            out.append((min(x, nx), min(y, ny), max(x, nx), max(y, ny)))
+        x, y = nx, ny
+    return out
+
+
+@pytest.mark.parametrize(
+    ("attacker", "target", "day"),
+    [("RUS", "POL", "2025-01-01"), ("RUS", "EST", "2025-01-01"), ("PRK", "KOR", "2010-11-23")],
+)
+def test_cascade_shows_every_binding_clause_and_lines_avoid_labels(
+    attacker: str, target: str, day: str
+) -> None:
+    kb = load_kb()
+    result = cascade(Scenario(attacker=attacker, target=target, date=day), kb, mode="escalation")
+    d = draw_cascade(result, kb)
+    chips = {(c.state, c.treaty) for c in d.chips}
+    for r in result.rounds:
+        for e in r:
+            for o in (e.obligation, *e.also) if e.obligation else ():
+                assert (e.state, o.treaty) in chips
+    # the round labels' boxes (two lines of text in the left margin)
+    labels = [(8.0, b.y + 4, 72.0, b.y + 38) for b in d.bands]
+    for link in d.links:
+        for sx0, sy0, sx1, sy1 in _segments(link.d):
+            for lx0, ly0, lx1, ly1 in labels:
+                assert sx1 < lx0 or lx1 < sx0 or sy1 < ly0 or ly1 < sy0, (link.d, (lx0, ly0))
+
+
+def test_germany_is_under_nato_and_the_eu() -> None:
+    kb = load_kb()
+    result = cascade(Scenario(attacker="RUS", target="POL", date="2025-01-01"), kb)
+    treaties = {c.treaty for c in draw_cascade(result, kb).chips if c.state == "DEU"}
+    assert treaties == {"nato", "eu-art-42-7"}
 
 
 def test_timeline_covers_every_party() -> None:
@@ -170,3 +219,62 @@ def test_context_highlight() -> None:
         newsbridge.context(text, [0, 3], "The claim is here.")["sentence"] == "The claim is here."
     )
     assert newsbridge.context(text, [0, 3], "missing")["before"] == ""
+
+
+def _field_block(html: str, field: str) -> str:
+    from html import unescape
+
+    block = html[html.index(f'<label for="{field}">') :]
+    return unescape(block[: block.index("</div>")])
+
+
+def test_every_form_error_at_once_without_api_hints(client: AsgiClient) -> None:
+    resp = client.get("/?attacker=Korea&target=Narnia&date=2024-02-30&where=atlantis")
+    assert resp.status_code == 422
+    html = resp.text
+    for field, words in [
+        ("attacker", ["unknown state 'Korea'", "North Korea (PRK)"]),
+        ("target", ["unknown state 'Narnia'"]),
+        ("date", ["not a valid date"]),
+        ("where", ["unknown place 'atlantis'"]),
+    ]:
+        block = _field_block(html, field)
+        assert "error-text" in block and all(w in block for w in words), block
+    assert "/api/" not in html.split("</form>")[0].split("<form", 1)[1]
+    assert "`foederis" not in html
+    # the invalid date stays in the field, as typed
+    date_input = re.search(r'<input id="date"[^>]*>', html)
+    assert date_input and 'value="2024-02-30"' in date_input.group(0)
+
+
+def test_gray_zone_headline_states_the_uncertain_duty(client: AsgiClient) -> None:
+    html = client.get(
+        "/?attacker=CHN&target=PHL&date=2024-06-17&where=second-thomas-shoal"
+        "&asset=coast_guard&severity=gray_zone"
+    ).text
+    verdict = html[html.index('id="verdict"') : html.index('id="obligations"')]
+    assert "United States (USA): uncertain" in verdict and "gray-zone" in verdict
+    assert 'class="verdict card maybe"' in html
+
+
+def test_policy_rows_and_future_caveat(client: AsgiClient) -> None:
+    html = client.get(f"/?attacker=CHN&target=TWN&date={date.today().year + 2}-01-01").text
+    verdict = html[html.index('id="verdict"') : html.index('id="obligations"')]
+    assert "policy, not a treaty" in verdict
+    assert "last verified on" in verdict and "in the future" in verdict
+
+
+def test_answer_downloads(client: AsgiClient) -> None:
+    html = client.get(YEONPYEONG).text
+    link = re.search(r'id="export-md" href="([^"]+)"', html)
+    assert link
+    md = client.get(link.group(1).replace("&amp;", "&"))
+    assert md.status_code == 200 and md.headers["content-type"].startswith("text/markdown")
+    assert "attachment" in md.headers["content-disposition"]
+    assert "## Sources" in md.text
+    csv_link = re.search(r'id="export-csv" href="([^"]+)"', html)
+    assert csv_link
+    rows = client.get(csv_link.group(1).replace("&amp;", "&"))
+    assert rows.text.startswith("status,obligated_state")
+    bad = client.get("/answer.md?attacker=PRK&target=Narnia")
+    assert bad.status_code == 422 and "Narnia" in bad.text

@@ -118,6 +118,14 @@ export_app = typer.Typer(
     context_settings=CONTEXT,
 )
 app.add_typer(export_app, name="export")
+import_app = typer.Typer(
+    cls=Group,
+    help="Import research data sets as coded layers (ATOP).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings=CONTEXT,
+)
+app.add_typer(import_app, name="import")
 
 
 def command(where: typer.Typer = app, **kwargs: Any) -> Callable[[F], F]:
@@ -318,6 +326,7 @@ def allies(
 ) -> None:
     """Who owes STATE a defense obligation on a day, under which treaty and clause."""
     from foederis.cli.text import allies_text
+    from foederis.engine.noduty import closest_instruments
     from foederis.exports.obligations import allies as find_allies
     from foederis.exports.obligations import pending
 
@@ -326,6 +335,7 @@ def allies(
     day = day_arg(on)
     rows = find_allies(base, code, day)
     later = pending(base, code, day)
+    no_duty = closest_instruments(base, code, day)
     if fmt is Fmt.json:
         emit_json(
             {
@@ -333,10 +343,11 @@ def allies(
                 "date": day,
                 "allies": [r.to_json() for r in rows],
                 "signed_not_in_force": [t.id for t in later],
+                "no_duty": [n.to_json() for n in no_duty],
             }
         )
     else:
-        emit_text(allies_text(code, day, rows, later))
+        emit_text(allies_text(code, day, rows, later, no_duty))
 
 
 @command()
@@ -379,6 +390,41 @@ def validate(
 
         raise KBValidationError(problems)
     emit_text(f"ok: {what} is valid")
+
+
+class ReportFmt(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@command(name="sources")
+def sources_report(
+    treaty_ids: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="TREATY", help="Treaty ids (default: every treaty)."),
+    ] = None,
+    fmt: Annotated[
+        ReportFmt,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="text, json or markdown (default: text)."
+        ),
+    ] = ReportFmt.text,
+    kb: KbOpt = None,
+) -> None:
+    """Source quality per treaty: facts with an official/primary source, secondary-only
+    facts, and problems (docs/source-quality.md is this command's markdown)."""
+    from foederis.sources.report import kb_report, report_markdown, report_text
+
+    base = load(kb)
+    chosen = [base.treaty(t) for t in treaty_ids] if treaty_ids else list(base.treaties.values())
+    reports = kb_report(chosen)
+    if fmt is ReportFmt.json:
+        emit_json([r.to_json() for r in reports])
+    elif fmt is ReportFmt.markdown:
+        sys.stdout.write(report_markdown(reports))
+    else:
+        emit_text(report_text(reports))
 
 
 @command()
@@ -736,6 +782,144 @@ def export_coverage(
         sys.stdout.write(report)
 
 
+# ---- import -----------------------------------------------------------------------------
+@command(import_app, name="atop")
+def import_atop(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="Folder with atop4_01_alliance.csv and atop4_01_member.csv (and, optionally, "
+            "atop5_1_ddyr.csv) as downloaded from atopdata.org.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            metavar="FILE",
+            help="Where to write the coded layer (default: FOEDERIS_ATOP, else "
+            "~/.local/share/foederis/atop-layer.json).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = Fmt.text,
+) -> None:
+    """Code every ATOP 4.01 alliance as a treaty layer below the curated KB."""
+    import os
+
+    from foederis.atop.layer import import_atop as build
+    from foederis.atop.layer import write_layer
+    from foederis.atop.paths import LAYER_ENV, default_layer_path
+
+    env = os.environ.get(LAYER_ENV, "").strip()
+    target = out or (Path(env) if env and env.lower() != "off" else default_layer_path())
+    layer = build(folder)
+    write_layer(layer, target)
+    kinds: dict[str, int] = {}
+    for n in layer.notes:
+        kinds[n["kind"]] = kinds.get(n["kind"], 0) + 1
+    alliances = len({t["atop_id"] for t in layer.treaties})
+    summary = {
+        "layer": str(target),
+        "alliances": alliances,
+        "treaties": len(layer.treaties),
+        "files": layer.files,
+        "notes": kinds,
+    }
+    if fmt is Fmt.json:
+        emit_json({**summary, "notes": layer.notes})
+        return
+    lines = [
+        f"coded {alliances} ATOP alliances as {len(layer.treaties)} treaties (one per phase) "
+        f"-> {target}",
+        *(f"  {k}: {v} (see 'notes' in the layer file)" for k, v in sorted(kinds.items())),
+    ]
+    if env.lower() == "off":
+        lines.append(f"note: {LAYER_ENV}=off, so commands will not use it until you unset it")
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+# ---- backtest ---------------------------------------------------------------------------
+class BacktestFmt(StrEnum):
+    text = "text"
+    csv = "csv"
+    json = "json"
+    md = "md"
+
+
+class Coding(StrEnum):
+    bf = "bf"
+    llm = "llm"
+
+
+@command()
+def backtest(
+    atop: Annotated[
+        Path,
+        typer.Option(
+            metavar="DIR", help="Folder with atop4_01_alliance.csv and atop4_01_member.csv."
+        ),
+    ],
+    wars: Annotated[
+        Path,
+        typer.Option(metavar="FILE", help="COW inter-state war file (inter_state_war_ddy.csv)."),
+    ],
+    contiguity: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="COW direct contiguity (default: contiguity_direct.csv beside --wars, if any).",
+        ),
+    ] = None,
+    recent: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="Recent-wars YAML (default: the shipped example)."),
+    ] = None,
+    no_recent: Annotated[
+        bool, typer.Option("--no-recent", help="Leave out the wars after the COW data.")
+    ] = False,
+    fmt: Annotated[
+        BacktestFmt,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="text, csv, json or md (default: text)."
+        ),
+    ] = BacktestFmt.text,
+    output: OutputOpt = None,
+    compare: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="EXPERT_CSV", help="Expert coding to compare with (agreement report)."
+        ),
+    ] = None,
+    coding: Annotated[
+        Coding, typer.Option(metavar="CODING", help="Expert coding: bf or llm (default: bf).")
+    ] = Coding.bf,
+    kb: KbOpt = None,
+) -> None:
+    """Code every war since 1816 against every alliance in effect (honor, violate, cfna,
+    nonagg, consul) with the reasons; with --compare, agreement with the expert coding."""
+    from foederis.backtest.command import render
+
+    text = render(
+        atop=atop,
+        wars=wars,
+        contiguity=contiguity,
+        recent=recent,
+        no_recent=no_recent,
+        fmt=fmt.value,
+        compare=compare,
+        coding=coding.value,
+        kb=load(kb) if kb else None,
+    )
+    if output:
+        output.write_text(text, encoding="utf-8")
+        sys.stderr.write(f"wrote {output}\n")
+    else:
+        sys.stdout.write(text)
+
+
 # ---- server -----------------------------------------------------------------------------
 @command()
 def serve(
@@ -745,14 +929,31 @@ def serve(
     ] = 8000,
     db: DbOpt = None,
     kb: KbOpt = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="NAME",
+            help="Also answer requests for this host name (repeatable; loopback names are "
+            "always allowed). Needed with --host 0.0.0.0; see docs/security.md.",
+        ),
+    ] = None,
 ) -> None:
     """Run the web app and HTTP API: pages at /, API docs at /docs."""
     import uvicorn
 
     from foederis.web import create_app, tune_gc
+    from foederis.web.guard import host_list
 
-    application = create_app(db_path=db, kb=load(kb))
+    hosts = host_list(allow_host or [])
+    if host not in ("0.0.0.0", "::", ""):
+        hosts.append(host)
+    application = create_app(db_path=db, kb=load(kb), allowed_hosts=hosts)
     tune_gc()
     shown = f"[{host}]" if ":" in host else host
     sys.stderr.write(f"foederis: http://{shown}:{port}/  (API docs: /docs; Ctrl-C stops)\n")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        sys.stderr.write(
+            "foederis: warning: not on loopback: anyone who can reach this address can read "
+            "the news database and decide review proposals (docs/security.md)\n"
+        )
     uvicorn.run(application, host=host, port=port, log_level="info")

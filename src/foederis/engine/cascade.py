@@ -56,6 +56,7 @@ class Entry:
     side: str
     round: int
     obligation: Obligation | None = None  # what brought it in (None for round 0)
+    also: tuple[Obligation, ...] = ()  # every other clause that binds it to the same side
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"state": self.state, "side": self.side}
@@ -69,6 +70,17 @@ class Entry:
                 status=o.status.value,
                 strength=o.strength.value,
             )
+            out["also"] = [
+                {
+                    "treaty": a.treaty,
+                    "clause": a.clause,
+                    "article": a.article,
+                    "protects": a.protects,
+                    "status": a.status.value,
+                    "strength": a.strength.value,
+                }
+                for a in self.also
+            ]
         return out
 
 
@@ -140,11 +152,16 @@ class _Cascade:
                 break
             bound = self._bound_by(newly, first_round=len(result.rounds) == 1)
             joined: list[Entry] = []
-            claims: dict[str, dict[str, Obligation]] = {}
+            claims: dict[str, dict[str, list[Obligation]]] = {}
             for side, obligation in bound:
                 if obligation.state in self.side or obligation.state in conflicted:
                     continue
-                claims.setdefault(obligation.state, {}).setdefault(side, obligation)
+                found = claims.setdefault(obligation.state, {}).setdefault(side, [])
+                if all(
+                    (o.clause, o.protects) != (obligation.clause, obligation.protects)
+                    for o in found
+                ):
+                    found.append(obligation)
             for state in sorted(claims):
                 by_side = claims[state]
                 if len(by_side) > 1:
@@ -153,13 +170,15 @@ class _Cascade:
                         {
                             "state": state,
                             "round": len(result.rounds),
-                            "bound_to": {side: o.clause for side, o in sorted(by_side.items())},
+                            "bound_to": {side: o[0].clause for side, o in sorted(by_side.items())},
                         }
                     )
                     continue
-                side, obligation = next(iter(by_side.items()))
+                side, found = next(iter(by_side.items()))
                 self.side[state] = side
-                joined.append(Entry(state, side, len(result.rounds), obligation))
+                joined.append(
+                    Entry(state, side, len(result.rounds), found[0], also=tuple(found[1:]))
+                )
             if not joined:
                 break
             result.rounds.append(joined)

@@ -30,6 +30,7 @@ from foederis.model.treaty import Clause, Treaty
 
 from . import bindings
 from . import conditions as law
+from .noduty import NoDuty, closest_instruments
 from .places import Footprint, Places
 from .results import (
     STATUS_RANK,
@@ -82,9 +83,13 @@ class Engine:
     # ---- public ---------------------------------------------------------------------
     def check(self, scenario: Scenario) -> CheckResult:
         place, groups = _check(self, scenario)
-        return CheckResult(scenario, groups, self.places.name(place))
+        return CheckResult(scenario, groups, self.places.name(place), _engine=self)
+
+    def no_duty(self, s: Scenario) -> list[NoDuty]:
+        return list(_no_duty(self.kb, s.target, s.date, tuple(s.attacker)))
 
     def clear_caches(self) -> None:
+        _no_duty.cache_clear()
         _check.cache_clear()
         _group.cache_clear()
         _rows.cache_clear()
@@ -120,6 +125,13 @@ class Engine:
                     f"for an attack on {_name(s.target)}'s forces there, use asset armed_forces",
                 )
         return area.id
+
+
+@lru_cache(maxsize=16_384)
+def _no_duty(
+    kb: KnowledgeBase, target: str, day: date, attackers: tuple[str, ...]
+) -> tuple[NoDuty, ...]:
+    return tuple(closest_instruments(kb, target, day, exclude=attackers))
 
 
 @lru_cache(maxsize=16_384)
@@ -176,6 +188,8 @@ def _shared(
         law.co_party(t, c, s.attacker_states, s.date),
         law.non_state(t, c, s.non_state if not s.attacker_states else None),
         law.provocation(t, c, s.target, s.date, s.initiator),
+        *law.unmodelled(t, c),
+        law.provenance(t, s.date),
     )
     return tuple(f for f in found if f is not None)
 
@@ -193,6 +207,8 @@ def _rows(
     for b in bindings.toward(t, c, target, day):
         if b.member is False and not small:
             continue
+        if not states.exists(b.obligated, day):
+            continue  # a state never appears on a day it did not exist
         own = (law.membership(b, day), *law.suspension(b))
         out.append((b.obligated, own, b.obligated not in aid_only))
     return tuple(out)

@@ -513,6 +513,33 @@ def provocation(t: Treaty, c: Clause, target: str, day: date, initiator: Initiat
     return Finding("provocation", Verdict.met, "unknown_irrelevant", facts, src)
 
 
+def unmodelled(t: Treaty, c: Clause) -> tuple[Finding, ...]:
+    """Conditions the trigger model cannot evaluate (e.g. ATOP codes): each is unknown."""
+    src = clause_refs(t, c)
+    return tuple(
+        Finding(f"unmodelled:{u.code}", Verdict.unknown, "unmodelled", (("text", u.text),), src)
+        for u in c.trigger.unmodelled
+    )
+
+
+@lru_cache(maxsize=65_536)
+def provenance(t: Treaty, day: date) -> Finding | None:
+    """A treaty coded from a data set (the ATOP layer), not curated: say so; past the end
+    of its data nothing is known."""
+    if t.coded_by is None:
+        return None
+    facts = (("treaty", t.short_name), ("coded_by", t.coded_by), ("day", day))
+    if t.coverage_end is not None and day > t.coverage_end:
+        return Finding(
+            "provenance",
+            Verdict.unknown,
+            "coded_past_data",
+            (*facts, ("coverage_end", t.coverage_end)),
+            treaty_refs(t),
+        )
+    return Finding("provenance", Verdict.met, "coded", facts, treaty_refs(t))
+
+
 # ---- precedent -----------------------------------------------------------------------------
 
 
@@ -562,5 +589,6 @@ def clear() -> None:
         co_party,
         provocation,
         precedents,
+        provenance,
     ):
         f.cache_clear()

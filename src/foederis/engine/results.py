@@ -26,6 +26,8 @@ from foederis.model.scenario import Scenario
 if TYPE_CHECKING:
     from foederis.kb import KnowledgeBase
 
+    from .check import Engine
+    from .noduty import NoDuty
     from .summary import Summary
 
 STATUS_RANK = {
@@ -234,6 +236,16 @@ class CheckResult:
     groups: tuple[ClauseGroup, ...]
     place_name: str
     _rows: list[Obligation] | None = field(default=None, repr=False)
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @property
+    def no_duty(self) -> list[NoDuty]:
+        """Instruments without a defense clause linking the target to states that no
+        defense obligation binds to it that day (attackers left out): "no treaty obliges X;
+        the closest instrument is Y" (engine/noduty.py)."""
+        if self._engine is None:
+            return []
+        return self._engine.no_duty(self.scenario)
 
     @property
     def obligations(self) -> list[Obligation]:
@@ -271,6 +283,7 @@ class CheckResult:
         return {
             "scenario": scenario_json(self.scenario, self.place_name),
             "obligations": [o.to_json() for o in self.obligations],
+            "no_duty": [n.to_json() for n in self.no_duty],
         }
 
 

@@ -237,7 +237,22 @@ SENTENCES: dict[tuple[str, str], Callable[[F], str]] = {
 }
 
 
+PROVENANCE: dict[tuple[str, str], Callable[[F], str]] = {
+    ("provenance", "coded"): lambda f: (
+        f"{f['treaty']} is coded by {f['coded_by']} from its member-level data (not "
+        "curated; the ATOP codebook defines the codes)"
+    ),
+    ("provenance", "coded_past_data"): lambda f: (
+        f"{f['treaty']} is coded by {f['coded_by']} (not curated), whose data end on "
+        f"{f['coverage_end']}; whether it still binds on {f['day']} is not recorded"
+    ),
+}
+SENTENCES.update(PROVENANCE)
+
+
 @lru_cache(maxsize=65_536)
 def say(f: Finding) -> str:
     """The English sentence for one finding."""
+    if f.key == "unmodelled":
+        return str(dict(f.facts)["text"])
     return SENTENCES[(f.condition, f.key)](dict(f.facts))

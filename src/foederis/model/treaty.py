@@ -161,6 +161,18 @@ class Scope:
 
 
 @dataclass(kw_only=True)
+class Unmodelled:
+    """A condition the trigger model cannot evaluate (e.g. an ATOP code such as ``defcoloc``
+    whose location ATOP's data do not name). The engine reports it as ``unknown``, so a
+    verdict resting on it is ``uncertain``, never silently ``triggered``."""
+
+    __pydantic_config__ = STRICT
+
+    code: str
+    text: str
+
+
+@dataclass(kw_only=True)
 class Trigger:
     __pydantic_config__ = STRICT
 
@@ -175,6 +187,7 @@ class Trigger:
     co_party: bool | None = None
     # the duty arises only at the request of the attacked party (CSTO Art. 4 as amended)
     on_request: bool = False
+    unmodelled: list[Unmodelled] = _field(default_factory=list)
 
 
 @dataclass(kw_only=True)
@@ -223,9 +236,12 @@ class Clause:
     # how the instrument numbers its provisions (the Taiwan Relations Act has sections)
     division: Literal["article", "section"] = "article"
     versions: list[ClauseVersion] = _field(default_factory=list)
+    coded_by: str | None = None  # "ATOP 4.01": coded from a data set, not curated
 
     @property
     def label(self) -> str:
+        if self.coded_by:
+            return f"{self.article} (coded by {self.coded_by})"
         word = UNNUMBERED.get(self.article.lower())
         if word is not None:
             return word
@@ -318,6 +334,10 @@ class Treaty:
     interpretations: list[Interpretation] = _field(default_factory=list)
     invocations: list[Invocation] = _field(default_factory=list)
     disputed: list[Disputed] = _field(default_factory=list)
+    # A coded treaty (the ATOP layer): who coded it ("ATOP 4.01") and the last day its
+    # coding covers; after that day nothing is known about it (the engine says so).
+    coded_by: str | None = None
+    coverage_end: Date | None = None
 
     # ---- queries -------------------------------------------------------------------
     @property
@@ -333,9 +353,17 @@ class Treaty:
         return self.ended is None or day < self.ended
 
     def members_on(self, day: Date) -> set[str]:
+        """The parties bound on ``day``: active spells of states that existed that day (a
+        state never appears on a date when it did not exist; see foederis.states)."""
         if not self.is_in_force(day):
             return set()
-        return {p.state for p in self.parties if p.active_on(day)}
+        from foederis.states import exists
+
+        return {p.state for p in self.parties if p.active_on(day) and exists(p.state, day)}
+
+    @property
+    def curated(self) -> bool:
+        return self.coded_by is None
 
     def states(self) -> set[str]:
         """Every state that was ever a party."""

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from foederis import states
 from foederis.engine.cascade import cascade as run_cascade
 from foederis.engine.check import check as run_check
+from foederis.engine.noduty import closest_instruments
 from foederis.exports.obligations import allies as find_allies
 from foederis.exports.obligations import directed_obligations, pending
 from foederis.exports.write import provenance
@@ -91,6 +92,25 @@ class ResponseCache:
         self._data[key] = value
         while len(self._data) > self.size:
             self._data.popitem(last=False)
+
+
+PAGE_SIZE = 100  # rows per page of a news list
+MAX_PAGE_SIZE = 1000
+LimitQuery = Annotated[
+    int, Query(ge=1, le=MAX_PAGE_SIZE, description="Rows per page (at most 1000).")
+]
+OffsetQuery = Annotated[int, Query(ge=0, le=2**62, description="Rows to skip.")]
+
+
+def paged(request: Request, rows: list[Any], limit: int, offset: int) -> Response:
+    """One page of ``rows`` (a JSON list, as the CLI prints it), with the total in
+    ``X-Total-Count`` and the next page in ``Link``."""
+    response = json_response(rows[offset : offset + limit])
+    response.headers["x-total-count"] = str(len(rows))
+    if offset + limit < len(rows):
+        nxt = request.url.include_query_params(limit=limit, offset=offset + limit)
+        response.headers["link"] = f'<{nxt.path}?{nxt.query}>; rel="next"'
+    return response
 
 
 def _ok(model: type[Any], text: str) -> dict[int | str, dict[str, Any]]:
@@ -221,6 +241,7 @@ def get_allies(
             "date": day,
             "allies": [r.to_json() for r in find_allies(kb, code, day)],
             "signed_not_in_force": [t.id for t in pending(kb, code, day)],
+            "no_duty": [n.to_json() for n in closest_instruments(kb, code, day)],
         }
     )
 
@@ -382,9 +403,12 @@ def post_cascade(request: Request, body: Annotated[CascadeIn, Body()]) -> Respon
         **E503,
     },
 )
-def get_stories(request: Request) -> Response:
-    """Ingested stories with their documents (as `foederis stories --format json`)."""
-    return json_response(newsbridge.bridge(request.app).stories())
+def get_stories(
+    request: Request, limit: LimitQuery = PAGE_SIZE, offset: OffsetQuery = 0
+) -> Response:
+    """Ingested stories with their documents (as `foederis stories --format json`), one
+    page at a time: `X-Total-Count` gives the total, `Link: rel="next"` the next page."""
+    return paged(request, newsbridge.bridge(request.app).stories(), limit, offset)
 
 
 @router.get(
@@ -402,9 +426,13 @@ def get_claims(
     status: Annotated[
         ClaimStatus | None, Query(description="Only claims with this status.")
     ] = None,
+    limit: LimitQuery = PAGE_SIZE,
+    offset: OffsetQuery = 0,
 ) -> Response:
-    """Claims with their status against the KB (as `foederis claims --format json`)."""
-    return json_response(newsbridge.bridge(request.app).claims(status.value if status else None))
+    """Claims with their status against the KB (as `foederis claims --format json`), one
+    page at a time: `X-Total-Count` gives the total, `Link: rel="next"` the next page."""
+    rows = newsbridge.bridge(request.app).claims(status.value if status else None)
+    return paged(request, rows, limit, offset)
 
 
 @router.post(

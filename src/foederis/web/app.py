@@ -7,9 +7,13 @@ uvicorn.run(app, host="127.0.0.1", port=8000)
 
 from __future__ import annotations
 
+import base64
 import gc
+import hashlib
 import logging
 import os
+import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -19,12 +23,13 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from foederis import __version__, states
 from foederis.errors import ScenarioError, UnknownAreaError, UnknownTreatyError
 from foederis.kb import KnowledgeBase, load_kb
-from foederis.web import api, errors, pages
+from foederis.web import api, errors, guard, pages
 
 log = logging.getLogger("foederis.web")
 STATIC = Path(__file__).resolve().parent / "static"
@@ -42,10 +47,16 @@ Errors always have the same shape: `{"error", "message", "field", "hint", "error
 """
 
 
-def create_app(db_path: Path | str | None = None, kb: KnowledgeBase | None = None) -> FastAPI:
+def create_app(
+    db_path: Path | str | None = None,
+    kb: KnowledgeBase | None = None,
+    *,
+    allowed_hosts: Sequence[str] = (),
+) -> FastAPI:
     """The web app over ``kb`` (default: the built-in KB plus FOEDERIS_KB layers) and the
     news database at ``db_path`` (default: the FOEDERIS_DB environment variable, else the
-    news module's default)."""
+    news module's default). Requests are answered only for loopback host names and
+    ``allowed_hosts`` (and FOEDERIS_ALLOWED_HOSTS); see foederis.web.guard."""
     app = FastAPI(
         title="foederis",
         version=__version__,
@@ -61,6 +72,8 @@ def create_app(db_path: Path | str | None = None, kb: KnowledgeBase | None = Non
     states.all_states()  # warm the registry before the first request
 
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(guard.RequestGuard)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=guard.allowed_hosts(allowed_hosts))
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -74,7 +87,7 @@ def create_app(db_path: Path | str | None = None, kb: KnowledgeBase | None = Non
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
+        page = get_swagger_ui_html(
             openapi_url="/openapi.json",
             title="foederis API",
             swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
@@ -86,8 +99,24 @@ def create_app(db_path: Path | str | None = None, kb: KnowledgeBase | None = Non
                 "tryItOutEnabled": True,
             },
         )
+        page.headers["content-security-policy"] = docs_csp(bytes(page.body))
+        page.headers["referrer-policy"] = "no-referrer"
+        return page
 
     return app
+
+
+_INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
+
+
+def docs_csp(html: bytes) -> str:
+    """The pages' policy for /docs, whose Swagger UI starts from an inline script: that
+    script (and no other) is allowed by its hash; framing is refused."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(m.group(1)).digest()).decode() + "'"
+        for m in _INLINE_SCRIPT.finditer(html)
+    )
+    return CSP.replace("script-src 'self'", f"script-src 'self' {hashes}".rstrip())
 
 
 CSP = (
@@ -100,8 +129,8 @@ CSP = (
 class SecurityHeaders:
     """Pure ASGI middleware: ``nosniff`` on every response, and on the pages a Content
     Security Policy that allows no inline or foreign script — a second line of defence
-    behind escaping, should article text ever reach a page unescaped. (/docs, whose
-    Swagger UI starts from an inline script, gets no CSP.)"""
+    behind escaping, should article text ever reach a page unescaped. (/docs sets its own
+    policy, which allows Swagger UI's one inline script by its hash: docs_csp.)"""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app

@@ -48,6 +48,11 @@ def ingest_files(paths: Sequence[Path], db_path: Path | None) -> Any:
     return news.ingest(list(paths), db_path=db_path)
 
 
+REVIEW_PAGE = 50  # rows of each list on one review page
+EVIDENCE_SHOWN = 10  # sentences shown per proposal
+DOCUMENTS_SHOWN = 20  # copies shown per story
+
+
 class Bridge:
     def __init__(self, db_path: Path | None) -> None:
         news = _news()
@@ -113,35 +118,47 @@ class Bridge:
         return result
 
     # ---- the review page --------------------------------------------------------------------
-    def review_view(self, status: str | None) -> dict[str, Any]:
-        """Stories, claims (each with its sentence in context) and proposals."""
-        try:
-            stories = self.stories()
-            claims = self.claims(None)
-            proposals = self.proposals(None)
-            texts = self._texts({int(c["document"]) for c in claims})
-        except ApiError:
-            raise
+    def review_view(self, status: str | None, page: int = 1) -> dict[str, Any]:
+        """Stories, claims (each with its sentence in context) and proposals: page ``page``
+        of each list (REVIEW_PAGE rows), so that the page stays small for any database."""
+        stories = self.stories()
+        claims = self.claims(None)
+        proposals = self.proposals(None)
+        lo, hi = (page - 1) * REVIEW_PAGE, page * REVIEW_PAGE
         counts: dict[str, int] = {s.value: 0 for s in ClaimStatus}
         for c in claims:
             counts[c["status"]] = counts.get(c["status"], 0) + 1
         titles = {
             d["id"]: d.get("title") or Path(d["path"]).name for s in stories for d in s["documents"]
         }
-        shown = [c for c in claims if status is None or c["status"] == status]
+        matching = [c for c in claims if status is None or c["status"] == status]
+        shown = matching[lo:hi]
+        texts = self._texts({int(c["document"]) for c in shown})
         for c in shown:
             c["context"] = context(texts.get(int(c["document"]), ""), c["span"], c["sentence"])
             c["document_title"] = titles.get(c["document"], f"document {c['document']}")
         pending = [p for p in proposals if p["status"] == "pending"]
         decided = [p for p in proposals if p["status"] != "pending"]
+        for p in pending[lo:hi]:
+            p["evidence_total"] = len(p.get("evidence", []))
+            p["evidence"] = p.get("evidence", [])[:EVIDENCE_SHOWN]
+        for st in stories[lo:hi]:
+            st["documents_total"] = len(st["documents"])
+            st["documents"] = st["documents"][:DOCUMENTS_SHOWN]
+        longest = max(len(matching), len(pending), len(decided), len(stories))
         return {
-            "stories": stories,
+            "stories": stories[lo:hi],
+            "stories_total": len(stories),
             "claims": shown,
+            "claims_total": len(matching),
             "counts": counts,
             "total_claims": len(claims),
-            "pending": pending,
-            "decided": decided,
+            "pending": pending[lo:hi],
+            "pending_total": len(pending),
+            "decided": decided[lo:hi],
             "db_path": str(self.db_path),
+            "page": page,
+            "pages": max(1, -(-longest // REVIEW_PAGE)),
         }
 
     def _texts(self, ids: set[int]) -> dict[int, str]:

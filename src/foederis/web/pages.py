@@ -145,6 +145,10 @@ def scenario_page(request: Request) -> HTMLResponse:
             ctx["errors"] = {f: "required" for f in missing}
             return render(request, "scenario.html", ctx, status=422)
         return render(request, "scenario.html", ctx)
+    field_errors = _field_errors(params, kb)
+    if field_errors:
+        ctx["errors"] = field_errors
+        return render(request, "scenario.html", ctx, status=422)
     try:
         body = CascadeIn.model_validate({k: v for k, v in params.items()})
         scenario = to_scenario(body)
@@ -182,8 +186,13 @@ def scenario_page(request: Request) -> HTMLResponse:
         "severity": scenario.severity.value,
         "initiator": scenario.initiator.value,
     }
+    summary = result.summary(kb)
+    answer_query = urlencode({k: v for k, v in params.items() if k != "mode"})
     ctx.update(
         result=result,
+        summary=summary,
+        answer_md=f"/answer.md?{answer_query}",
+        answer_csv=f"/answer.csv?{answer_query}",
         scenario=scenario,
         attackers=[state_name(a) for a in scenario.attacker],
         groups=group_obligations(shown, kb),
@@ -202,12 +211,133 @@ def _form_errors(request: Request, ctx: dict[str, Any], err: ApiError) -> HTMLRe
     errors: dict[str, str] = {}
     for item in err.body.errors or []:
         key = (item.field or "form").split(".")[0]
-        text = item.message + (f" — {item.hint}" if item.hint else "")
+        hint = _page_hint(item.hint)
+        text = item.message + (f" — {hint}" if hint else "")
         errors.setdefault(key if key in SCENARIO_FIELDS else "form", text)
     if not errors:
         errors["form"] = err.body.message
     ctx["errors"] = errors
     return render(request, "scenario.html", ctx, status=422)
+
+
+def _page_hint(hint: str | None) -> str | None:
+    """A hint for a person at the form: the API's and the CLI's own pointers left out."""
+    if not hint:
+        return None
+    parts = [p.strip() for p in hint.replace("? ", "?; ").split(";")]
+    kept = [p for p in parts if p and "/api/" not in p and "`foederis" not in p]
+    return "; ".join(kept) or None
+
+
+def _field_errors(params: dict[str, str], kb: KnowledgeBase) -> dict[str, str]:
+    """Every field's problem at once (attacker and target and date ...), in words for the
+    form: what is wrong, and the likely names."""
+    from foederis.errors import did_you_mean
+    from foederis.model.scenario import EARLIEST, NON_STATE
+
+    errors: dict[str, str] = {}
+
+    def unknown_state(text: str) -> str:
+        hint = did_you_mean(f"{states.get(c).name} ({c})" for c in states.suggest(text))
+        return f"unknown state '{text}'" + (
+            f" — {hint}"
+            if hint
+            else " — type a name or an ISO3 code; suggestions appear as you type"
+        )
+
+    for item in params.get("attacker", "").split(","):
+        text = item.strip()
+        is_state = text and not text.lower().startswith((NON_STATE, "non_state"))
+        if is_state and states.resolve(text) is None:
+            errors.setdefault("attacker", unknown_state(text))
+    target = params.get("target", "")
+    if target and states.resolve(target) is None:
+        errors["target"] = unknown_state(target)
+    raw_date = params.get("date")
+    if raw_date:
+        try:
+            day = date.fromisoformat(raw_date)
+        except ValueError:
+            errors["date"] = f"'{raw_date}' is not a valid date — use YYYY-MM-DD, a real day"
+        else:
+            if day < EARLIEST:
+                errors["date"] = f"{day} is before 1815-01-01 — foederis starts in 1815"
+    where = params.get("where")
+    if where and kb.find_area(where) is None and not states.is_known(where.upper()):
+        hint = did_you_mean(kb.suggest_area(where))
+        errors["where"] = f"unknown place '{where}'" + (
+            f" — {hint}" if hint else " — choose one of the suggested places"
+        )
+    choices = _choices()
+    for name, key in (
+        ("asset", "assets"),
+        ("severity", "severities"),
+        ("initiator", "initiators"),
+        ("mode", "modes"),
+    ):
+        allowed = choices[key]
+        value = params.get(name)
+        if value is not None and value not in allowed:
+            errors[name] = f"'{value}' is not allowed — choose one of: {', '.join(allowed)}"
+    return errors
+
+
+@router.get("/answer.md")
+@router.get("/answer.csv")
+def answer_export(request: Request) -> Response:
+    """The scenario's answer with numbered source footnotes, as a download."""
+    from foederis.exports.citations import citations_csv, citations_markdown
+
+    kb = kb_of(request)
+    params = {
+        k: v.strip() for k, v in request.query_params.items() if k in SCENARIO_FIELDS and v.strip()
+    }
+    problems = _field_errors(params, kb)
+    for f in ("attacker", "target"):
+        if f not in params:
+            problems.setdefault(f, "required")
+    if problems:
+        return render(
+            request,
+            "error.html",
+            {
+                "title": "Cannot export this answer",
+                "message": "; ".join(f"{k}: {v}" for k, v in problems.items()),
+                "hint": None,
+                "links": [("/?" + urlencode(params), "back to the scenario")],
+            },
+            status=422,
+        )
+    try:
+        params.pop("mode", None)
+        scenario = to_scenario(CascadeIn.model_validate(params))
+        result = run_check(scenario, kb)
+    except (ValidationError, ApiError, ScenarioError) as exc:
+        message = exc.message if isinstance(exc, ScenarioError) else str(exc)
+        return render(
+            request,
+            "error.html",
+            {
+                "title": "Cannot export this answer",
+                "message": message,
+                "hint": None,
+                "links": [("/", "back")],
+            },
+            status=422,
+        )
+    who = "-".join(scenario.attacker_states) or "attack"
+    name = f"foederis-{who}-{scenario.target}-{scenario.date}"
+    if request.url.path.endswith(".csv"):
+        return Response(
+            citations_csv(result, kb),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+        )
+    return Response(
+        citations_markdown(result, kb),
+        media_type="text/markdown; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}.md"'},
+    )
 
 
 # ---- treaties ---------------------------------------------------------------------------------
@@ -319,13 +449,18 @@ def review_page(request: Request) -> HTMLResponse:
     if not ctx["available"]:
         return render(request, "review.html", ctx)
     try:
-        view = newsbridge.bridge(request.app).review_view(status or None)
+        view = newsbridge.bridge(request.app).review_view(status or None, _page_number(request))
     except ApiError as exc:
         ctx["available"] = False
         ctx["error"] = exc.body.message
         return render(request, "review.html", ctx)
     ctx.update(view)
     return render(request, "review.html", ctx)
+
+
+def _page_number(request: Request) -> int:
+    text = request.query_params.get("page", "1")
+    return min(int(text), 10**9) if text.isdigit() and int(text) >= 1 else 1
 
 
 @router.post("/review/{item_id}")

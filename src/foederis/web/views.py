@@ -212,6 +212,7 @@ class Band:
     y: float
     h: float
     title: str
+    subtitle: str = ""
 
 
 @dataclass
@@ -242,15 +243,18 @@ SIDE_COLOR = {"target": "#1f5fa8", "attacker": "#b3261e"}
 def draw_cascade(result: CascadeResult, kb: KnowledgeBase) -> CascadeDrawing:
     """Rounds as horizontal bands; the defending side on the left, the attacking side on the
     right, each as wide as it needs. In a round, the states that joined through the same
-    clause to protect the same state form a cluster under one heading, and one curve links
-    the heading to the protected state's chip."""
+    clause to protect the same state form a cluster under one heading, and one line links
+    the heading to the protected state's chip. A state bound by several clauses (Germany by
+    NATO Art. 5 and EU Art. 42(7)) appears in the cluster of each. Round labels sit in a
+    margin of their own, left of every link lane, so no line crosses them."""
     chip_w, chip_h, gap, pad, head, cluster_head, split = 124.0, 24.0, 6.0, 12.0, 24.0, 20.0, 20.0
+    margin = 74.0  # the round labels' column
     cols_total = 7
     colors = treaty_colors(kb)
     n_side = {"target": 0, "attacker": 0}
     for entries in result.rounds:
         for e in entries:
-            n_side[e.side] = n_side.get(e.side, 0) + 1
+            n_side[e.side] = n_side.get(e.side, 0) + 1 + len(e.also)
     total = max(1, n_side["target"] + n_side["attacker"])
     t_cols = min(cols_total - 1, max(1, round(cols_total * n_side["target"] / total)))
     cols = {"target": t_cols, "attacker": cols_total - t_cols}
@@ -258,8 +262,8 @@ def draw_cascade(result: CascadeResult, kb: KnowledgeBase) -> CascadeDrawing:
     lanes, lane_w = 8, 3.0
     gutter = 6.0 + lanes * lane_w
     x0 = {
-        "target": pad + gutter,
-        "attacker": pad + gutter + t_cols * (chip_w + gap) - gap + split + gutter,
+        "target": margin + pad + gutter,
+        "attacker": margin + pad + gutter + t_cols * (chip_w + gap) - gap + split + gutter,
     }
     width = x0["attacker"] + cols["attacker"] * (chip_w + gap) - gap + pad
     n_links = 0
@@ -271,17 +275,18 @@ def draw_cascade(result: CascadeResult, kb: KnowledgeBase) -> CascadeDrawing:
         top = y + head
         bottoms = [top]
         for side in ("target", "attacker"):
-            clusters: dict[tuple[str, str], list[Any]] = {}
+            clusters: dict[tuple[str, str], list[tuple[Any, Any]]] = {}
             for e in entries:
                 if e.side != side:
                     continue
-                ob = e.obligation
-                key = (ob.clause, ob.protects) if ob is not None else ("", "")
-                clusters.setdefault(key, []).append(e)
+                if e.obligation is None:
+                    clusters.setdefault(("", ""), []).append((e, None))
+                for ob in (e.obligation, *e.also) if e.obligation is not None else ():
+                    clusters.setdefault((ob.clause, ob.protects), []).append((e, ob))
             cy = top
             side_w = cols[side] * (chip_w + gap) - gap
             for (_clause, protects), items in clusters.items():
-                ob = items[0].obligation
+                ob = items[0][1]
                 if ob is not None:
                     color = colors.get(ob.treaty, "#555")
                     used[ob.treaty] = color
@@ -314,10 +319,9 @@ def draw_cascade(result: CascadeResult, kb: KnowledgeBase) -> CascadeDrawing:
                             )
                         )
                     cy += cluster_head
-                for i, e in enumerate(sorted(items, key=lambda e: state_name(e.state))):
+                for i, (e, o) in enumerate(sorted(items, key=lambda eo: state_name(eo[0].state))):
                     cx = x0[side] + (i % cols[side]) * (chip_w + gap)
                     ry = cy + (i // cols[side]) * (chip_h + gap)
-                    o = e.obligation
                     chip = Chip(
                         e.state,
                         state_name(e.state),
@@ -333,18 +337,15 @@ def draw_cascade(result: CascadeResult, kb: KnowledgeBase) -> CascadeDrawing:
                         protects=o.protects if o else None,
                     )
                     drawing.chips.append(chip)
-                    where[e.state] = chip
+                    where.setdefault(e.state, chip)
                 cy += -(-len(items) // cols[side]) * (chip_h + gap) + 4
             bottoms.append(cy)
         band_h = max(bottoms) - y + pad - 4
         if rnd == 0:
-            title = "Round 0 — the attack"
+            title, sub = f"Round {rnd}", "the attack"
         else:
-            title = (
-                f"Round {rnd} — {len(entries)} state{'s' if len(entries) != 1 else ''} "
-                "bound to join"
-            )
-        drawing.bands.append(Band(rnd, y, band_h, title))
+            title, sub = f"Round {rnd}", f"{len(entries)} join{'s' if len(entries) == 1 else ''}"
+        drawing.bands.append(Band(rnd, y, band_h, title, sub))
         y += band_h
     drawing.height = y
     drawing.legend = [

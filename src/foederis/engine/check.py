@@ -86,7 +86,7 @@ class Engine:
         return CheckResult(scenario, groups, self.places.name(place), _engine=self)
 
     def no_duty(self, s: Scenario) -> list[NoDuty]:
-        return list(_no_duty(self.kb, s.target, s.date, tuple(s.attacker)))
+        return list(_no_duty(self, s.target, s.date, tuple(s.attacker)))
 
     def clear_caches(self) -> None:
         _no_duty.cache_clear()
@@ -129,9 +129,9 @@ class Engine:
 
 @lru_cache(maxsize=16_384)
 def _no_duty(
-    kb: KnowledgeBase, target: str, day: date, attackers: tuple[str, ...]
+    engine: Engine, target: str, day: date, attackers: tuple[str, ...]
 ) -> tuple[NoDuty, ...]:
-    return tuple(closest_instruments(kb, target, day, exclude=attackers))
+    return tuple(closest_instruments(engine.kb, target, day, exclude=attackers))
 
 
 @lru_cache(maxsize=16_384)

@@ -24,6 +24,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
+from foederis import states
 from foederis.model.enums import ClauseType
 from foederis.model.treaty import Clause, Suspension, Treaty
 
@@ -39,14 +40,15 @@ class Standing(StrEnum):
 _RANK = {Standing.bound: 0, Standing.frozen: 1, Standing.dormant: 2, Standing.suspended: 3}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Binding:
     """One directed duty: ``obligated`` owes ``protected`` under ``clause`` of ``treaty``.
 
     ``member``: True if the obligated state is a party that day, False if it is a party on
     other days only, None if it is not a party at all but named in the text as the
     obligated state. ``suspensions``: the records that apply on the day (their kinds give
-    the standing)."""
+    the standing). Compared and hashed by identity: ``toward`` and ``directed`` are cached,
+    so the same duty on the same day is the same object."""
 
     treaty: Treaty
     clause: Clause
@@ -93,12 +95,23 @@ def in_force(t: Treaty, day: date) -> bool | None:
     return False
 
 
-@lru_cache(maxsize=262_144)
+_BOUND: tuple[Standing, tuple[Suspension, ...]] = (Standing.bound, ())
+
+
 def standing(
     t: Treaty, obligated: str, protected: str, day: date
 ) -> tuple[Standing, tuple[Suspension, ...]]:
     """The standing of ``obligated``'s duty toward ``protected`` on ``day`` under any clause
     of ``t``, and the suspension records that decide it."""
+    if not t.suspensions:
+        return _BOUND
+    return _standing(t, obligated, protected, day)
+
+
+@lru_cache(maxsize=262_144)
+def _standing(
+    t: Treaty, obligated: str, protected: str, day: date
+) -> tuple[Standing, tuple[Suspension, ...]]:
     found = tuple(s for s in t.suspensions if s.active_on(day) and s.applies(obligated, protected))
     level = Standing.bound
     for s in found:
@@ -127,6 +140,8 @@ def toward(t: Treaty, clause: Clause, protected: str, day: date) -> tuple[Bindin
     active = parties_on(t, day)
     out = []
     for state in sorted(candidates):
+        if not exists(state, day):
+            continue  # a state never appears on a day it did not exist
         member = None if state not in ever else state in active
         level, found = standing(t, state, protected, day)
         out.append(Binding(t, clause, state, protected, member, level, found))
@@ -143,7 +158,7 @@ def protects(t: Treaty, clause: Clause) -> frozenset[str]:
 def _directed(t: Treaty, day: date) -> tuple[Binding, ...]:
     if not t.is_in_force(day):
         return ()
-    active = members(t, day)
+    active = frozenset(s for s in members(t, day) if exists(s, day))
     ever = _ever(t)
     out: list[Binding] = []
     for clause in t.clauses:
@@ -152,7 +167,9 @@ def _directed(t: Treaty, day: date) -> tuple[Binding, ...]:
         to = (
             active
             if ob.owed_to == "all"
-            else frozenset(s for s in ob.owed_to if s in active or s not in ever)
+            else frozenset(
+                s for s in ob.owed_to if s in active or (s not in ever and exists(s, day))
+            )
         )
         for a in sorted(by):
             for b in sorted(to):
@@ -187,6 +204,13 @@ def owes(
     )
 
 
+@lru_cache(maxsize=262_144)
+def exists(code: str, day: date) -> bool:
+    """The state existed on ``day`` (the states registry's lifetimes): no state is bound,
+    or protected, on a day it did not exist."""
+    return states.exists(code, day)
+
+
 def clause_on(c: Clause, day: date) -> Clause:
     """The clause as in force on ``day`` (its latest dated version), one object per
     version so that caches keyed on the clause hit."""
@@ -203,5 +227,5 @@ def _version(c: Clause, since: date | None) -> Clause:
 
 def clear() -> None:
     """Empty every cache (tests, or after a KB reload in a long-running process)."""
-    for f in (parties_on, members, standing, _ever_cached, toward, _directed, _version):
+    for f in (parties_on, members, _standing, _ever_cached, toward, _directed, _version, exists):
         f.cache_clear()

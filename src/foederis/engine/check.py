@@ -72,6 +72,8 @@ class Engine:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.places = Places(kb.areas)
+        # instruments without a defense clause (for "no duty" answers)
+        self.instruments = tuple(t for t in kb.treaties.values() if not t.is_defense())
         self._index: dict[str, list[tuple[Treaty, Clause]]] = {}
         for treaty in kb.treaties.values():
             for clause in treaty.clauses:
@@ -131,7 +133,11 @@ class Engine:
 def _no_duty(
     engine: Engine, target: str, day: date, attackers: tuple[str, ...]
 ) -> tuple[NoDuty, ...]:
-    return tuple(closest_instruments(engine.kb, target, day, exclude=attackers))
+    return tuple(
+        closest_instruments(
+            engine.kb, target, day, exclude=attackers, candidates=engine.instruments
+        )
+    )
 
 
 @lru_cache(maxsize=16_384)
@@ -207,8 +213,6 @@ def _rows(
     for b in bindings.toward(t, c, target, day):
         if b.member is False and not small:
             continue
-        if not states.exists(b.obligated, day):
-            continue  # a state never appears on a day it did not exist
         own = (law.membership(b, day), *law.suspension(b))
         out.append((b.obligated, own, b.obligated not in aid_only))
     return tuple(out)

@@ -78,6 +78,7 @@ def treaty_refs(t: Treaty) -> tuple[SourceRef, ...]:
     return refs(t, (ordered(t.sources)[0].id,)) if t.sources else ()
 
 
+@lru_cache(maxsize=65_536)
 def party_refs(t: Treaty, state: str) -> tuple[SourceRef, ...]:
     return refs(t, tuple(sid for p in t.spells(state) for sid in p.sources))
 
@@ -578,6 +579,7 @@ def dedupe(refs_: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
 
 def clear() -> None:
     for f in (
+        party_refs,
         refs,
         in_force,
         protected,

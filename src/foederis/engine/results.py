@@ -84,6 +84,17 @@ class Finding:
 
         return say(self)
 
+    @property
+    def shape(self) -> tuple[Any, ...]:
+        """What the finding says, leaving out which obligated state it concerns: rows whose
+        findings have the same shape can be shown as one group."""
+        return (
+            self.condition,
+            self.verdict,
+            self.key,
+            tuple((k, v) for k, v in self.facts if k not in ("state", "toward")),
+        )
+
     def fact(self, name: str, default: Any = None) -> Any:
         for k, v in self.facts:
             if k == name:
@@ -154,6 +165,7 @@ class Obligation:
     sources: tuple[SourceRef, ...]
     precedents: tuple[Precedent, ...] = ()
     belligerent: bool = True  # False: the duty is aid without co-belligerence
+    rank: tuple[int, int, str, str] = field(default=(0, 0, "", ""), compare=False, repr=False)
 
     def failing(self) -> list[Finding]:
         return [r for r in self.reasons if r.verdict is not Verdict.met]
@@ -186,10 +198,11 @@ def status_of(clause_type: ClauseType, reasons: tuple[Finding, ...]) -> Status:
     return Status.triggered
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ClauseGroup:
     """Obligations of all states bound by one clause toward the target in one scenario:
-    the findings they share, and per obligated state its own findings."""
+    the findings they share, and per obligated state its own findings. Compared and hashed
+    by identity (the engine hands out one object per clause and scenario)."""
 
     treaty: str
     clause: str
@@ -205,12 +218,44 @@ class ClauseGroup:
     def expand(self) -> tuple[Obligation, ...]:
         return _expand(self)
 
+    def json_rows(self) -> tuple[dict[str, Any], ...]:
+        """``o.to_json()`` for each of ``expand()``, built once per group: the reasons and
+        sources the rows share are converted once and shared (read-only)."""
+        return _group_json(self)
+
+
+@lru_cache(maxsize=65_536)
+def _group_json(g: ClauseGroup) -> tuple[dict[str, Any], ...]:
+    common = [r.to_json() for r in g.shared]
+    sources = [s.to_json() for s in g.sources]
+    precedents = [p.to_json() for p in g.precedents]
+    out = []
+    for o, (_, own, _b) in zip(g.expand(), g.rows, strict=True):
+        out.append(
+            {
+                "state": o.state,
+                "protects": o.protects,
+                "treaty": o.treaty,
+                "clause": o.clause,
+                "article": o.article,
+                "type": o.type.value,
+                "status": o.status.value,
+                "strength": o.strength.value,
+                "belligerent": o.belligerent,
+                "reasons": [*common[:1], *(r.to_json() for r in own), *common[1:]],
+                "sources": sources,
+                "precedents": precedents,
+            }
+        )
+    return tuple(out)
+
 
 @lru_cache(maxsize=65_536)
 def _expand(g: ClauseGroup) -> tuple[Obligation, ...]:
     out = []
     for state, own, belligerent in g.rows:
         reasons = g.shared[:1] + own + g.shared[1:]
+        status = status_of(g.type, reasons)
         out.append(
             Obligation(
                 state=state,
@@ -219,12 +264,13 @@ def _expand(g: ClauseGroup) -> tuple[Obligation, ...]:
                 clause=g.clause,
                 article=g.article,
                 type=g.type,
-                status=status_of(g.type, reasons),
+                status=status,
                 strength=g.strength,
                 reasons=reasons,
                 sources=g.sources,
                 precedents=g.precedents,
                 belligerent=belligerent,
+                rank=(STATUS_RANK[status], STRENGTH_RANK[g.strength], g.treaty, state),
             )
         )
     return tuple(out)
@@ -251,9 +297,7 @@ class CheckResult:
     def obligations(self) -> list[Obligation]:
         if self._rows is None:
             rows = [o for g in self.groups for o in g.expand()]
-            rows.sort(
-                key=lambda o: (STATUS_RANK[o.status], STRENGTH_RANK[o.strength], o.treaty, o.state)
-            )
+            rows.sort(key=lambda o: o.rank)
             self._rows = rows
         return self._rows
 
@@ -279,10 +323,16 @@ class CheckResult:
             f"in {self.place_name}: {told}>"
         )
 
+    def _json_rows(self) -> list[dict[str, Any]]:
+        built = {
+            id(o): j for g in self.groups for o, j in zip(g.expand(), g.json_rows(), strict=True)
+        }
+        return [built[id(o)] for o in self.obligations]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "scenario": scenario_json(self.scenario, self.place_name),
-            "obligations": [o.to_json() for o in self.obligations],
+            "obligations": self._json_rows(),
             "no_duty": [n.to_json() for n in self.no_duty],
         }
 

@@ -20,6 +20,7 @@ from .results import Finding
 F = dict[str, Any]
 
 
+@lru_cache(maxsize=4_096)
 def name(code: str | None) -> str:
     if code is None:
         return "nobody"

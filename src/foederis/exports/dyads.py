@@ -17,8 +17,8 @@ treaties: all), and ``iso3_1``/``iso3_2`` name the state holding the code at the
 year. States COW does not code (e.g. Palestine) have ccode -1 in the table (empty in CSV)
 and are keyed by their ISO3 code.
 
-Who is bound to whom on a day is computed in one place (``exports.obligations.bound_pairs``,
-the same path as ``allies`` and the obligation export); this module asks it only on the days
+Who is bound to whom on a day is computed in one place (``engine.bindings.directed``, the
+same path as the engine, ``allies`` and the obligation export); this module asks it only on the days
 a treaty's bindings can change (entry into force, end, joins, departures, suspensions, a
 party state's birth or end, a COW code changing hands), so each answer holds until the next
 such day, and marks every year it covers. Coded treaties (the ATOP layer) count up to their
@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from foederis import states
-from foederis.exports.obligations import bound_pairs
+from foederis.engine import bindings
 from foederis.kb import KnowledgeBase
 from foederis.model.enums import ClauseType
 from foederis.model.treaty import Treaty
@@ -216,8 +216,9 @@ def _collect(
         for a, b in segments(t, first, last):
             codes: dict[str, int] = {}
             years = range(a.year, b.year + 1)
-            for clause, s1, s2, _frozen in bound_pairs(t, a):
-                bit = _BIT.get(clause.type)
+            for bnd in bindings.directed(t, a):
+                s1, s2 = bnd.obligated, bnd.protected
+                bit = _BIT.get(bnd.clause.type)
                 if bit is None:
                     continue
                 k1 = codes.get(s1)
@@ -377,7 +378,7 @@ def _cache_file(kb: KnowledgeBase, end: int, kind: str = "") -> Path | None:
     from foederis import cache as compiled
 
     files = sorted({*kb.origins.values(), *([kb.atop_layer] if kb.atop_layer else [])})
-    code = [Path(__file__), Path(__file__).with_name("obligations.py")]
+    code = [Path(__file__), Path(__file__).parents[1] / "engine" / "bindings.py"]
     return compiled.cached_path(kind or f"dyads-{FIRST_YEAR}-{end}", [*files, *code])
 
 

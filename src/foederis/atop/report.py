@@ -148,6 +148,8 @@ def _why_missing(
 ) -> str:
     c1, c2, y = k
     alliances = rule_a.get(k, set())
+    if y > ATOP4_LAST_DAY.year:  # 2017-2018: the alliances ATOP 4.01 had at its end
+        alliances = alliances | rule_a.get((c1, c2, ATOP4_LAST_DAY.year), set())
     replaced = sorted({curated[a] for a in alliances if a in curated})
     if k in coded_only or replaced:
         which = ", ".join(replaced) if replaced else "a curated file"

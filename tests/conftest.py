@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Tests never pick up a coded ATOP layer the user imported into ~/.local/share/foederis:
+# the tests that use one pass it explicitly (tests/atop).
+os.environ["FOEDERIS_ATOP"] = "off"
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 REPO = Path(__file__).resolve().parents[1]

@@ -70,7 +70,7 @@ def test_check_json_has_the_documented_keys() -> None:
     proc = run(*CHECK, "--where", "yeonpyeong-island", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert set(data) == {"scenario", "obligations", "summary"}
+    assert set(data) == {"scenario", "obligations", "no_duty", "summary"}
     assert data["scenario"]["target"] == "KOR"
     row = next(o for o in data["obligations"] if o["clause"] == "us-kor-1953#art-3")
     assert set(row) >= {

@@ -29,6 +29,7 @@ CASES = {
     "duplicate-key.yaml": (13, "signed", ["duplicate key"]),
     "malformed.yaml": (13, "(syntax)", ["malformed YAML"]),
     "party-without-source.yaml": (10, "parties[0].sources", ["needs at least one source"]),
+    "party-did-not-exist.yaml": (14, "parties[1].joined", ["UZB did not exist on 1970-06-01"]),
 }
 
 

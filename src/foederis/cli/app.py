@@ -118,6 +118,14 @@ export_app = typer.Typer(
     context_settings=CONTEXT,
 )
 app.add_typer(export_app, name="export")
+import_app = typer.Typer(
+    cls=Group,
+    help="Import research data sets as coded layers (ATOP).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings=CONTEXT,
+)
+app.add_typer(import_app, name="import")
 
 
 def command(where: typer.Typer = app, **kwargs: Any) -> Callable[[F], F]:
@@ -318,6 +326,7 @@ def allies(
 ) -> None:
     """Who owes STATE a defense obligation on a day, under which treaty and clause."""
     from foederis.cli.text import allies_text
+    from foederis.engine.noduty import closest_instruments
     from foederis.exports.obligations import allies as find_allies
     from foederis.exports.obligations import pending
 
@@ -326,6 +335,7 @@ def allies(
     day = day_arg(on)
     rows = find_allies(base, code, day)
     later = pending(base, code, day)
+    no_duty = closest_instruments(base, code, day)
     if fmt is Fmt.json:
         emit_json(
             {
@@ -333,10 +343,11 @@ def allies(
                 "date": day,
                 "allies": [r.to_json() for r in rows],
                 "signed_not_in_force": [t.id for t in later],
+                "no_duty": [n.to_json() for n in no_duty],
             }
         )
     else:
-        emit_text(allies_text(code, day, rows, later))
+        emit_text(allies_text(code, day, rows, later, no_duty))
 
 
 @command()
@@ -769,6 +780,65 @@ def export_coverage(
         sys.stderr.write(f"wrote {output}\n")
     else:
         sys.stdout.write(report)
+
+
+# ---- import -----------------------------------------------------------------------------
+@command(import_app, name="atop")
+def import_atop(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="Folder with atop4_01_alliance.csv and atop4_01_member.csv (and, optionally, "
+            "atop5_1_ddyr.csv) as downloaded from atopdata.org.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            metavar="FILE",
+            help="Where to write the coded layer (default: FOEDERIS_ATOP, else "
+            "~/.local/share/foederis/atop-layer.json).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = Fmt.text,
+) -> None:
+    """Code every ATOP 4.01 alliance as a treaty layer below the curated KB."""
+    import os
+
+    from foederis.atop.layer import import_atop as build
+    from foederis.atop.layer import write_layer
+    from foederis.atop.paths import LAYER_ENV, default_layer_path
+
+    env = os.environ.get(LAYER_ENV, "").strip()
+    target = out or (Path(env) if env and env.lower() != "off" else default_layer_path())
+    layer = build(folder)
+    write_layer(layer, target)
+    kinds: dict[str, int] = {}
+    for n in layer.notes:
+        kinds[n["kind"]] = kinds.get(n["kind"], 0) + 1
+    alliances = len({t["atop_id"] for t in layer.treaties})
+    summary = {
+        "layer": str(target),
+        "alliances": alliances,
+        "treaties": len(layer.treaties),
+        "files": layer.files,
+        "notes": kinds,
+    }
+    if fmt is Fmt.json:
+        emit_json({**summary, "notes": layer.notes})
+        return
+    lines = [
+        f"coded {alliances} ATOP alliances as {len(layer.treaties)} treaties (one per phase) "
+        f"-> {target}",
+        *(f"  {k}: {v} (see 'notes' in the layer file)" for k, v in sorted(kinds.items())),
+    ]
+    if env.lower() == "off":
+        lines.append(f"note: {LAYER_ENV}=off, so commands will not use it until you unset it")
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 # ---- backtest ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from foederis.states import label
 if TYPE_CHECKING:
     from foederis.engine.cascade import CascadeResult
     from foederis.engine.check import CheckResult
+    from foederis.engine.noduty import NoDuty
     from foederis.engine.summary import Summary
     from foederis.exports.obligations import DirectedObligation
     from foederis.model.treaty import Treaty
@@ -97,8 +98,11 @@ def check_text(result: CheckResult, show_all: bool = False, summary: Summary | N
         out += [line + "\n" for line in summary.lines()]
         out.append("\n")
     rows = result.obligations
+    no_duty = result.no_duty
     if not rows:
-        out.append(f"No treaty in the knowledge base protects {label(s.target)}.\n")
+        if not no_duty:
+            out.append(f"No treaty in the knowledge base protects {label(s.target)}.\n")
+        out += no_duty_lines(no_duty)
         return "".join(out)
     live = [o for o in rows if o.status.value != "not_triggered"]
     shown = rows if show_all or not live or len(rows) <= 12 else live
@@ -128,7 +132,20 @@ def check_text(result: CheckResult, show_all: bool = False, summary: Summary | N
             f"    source [{src.badge}] {_cell(src.publisher)}: {_cell(src.title)} {src.url or ''}\n"
             for src in o.sources[:3]
         ]
+    if no_duty:
+        out.append("\nNO DUTY\n")
+        out += no_duty_lines(no_duty)
     return "".join(out)
+
+
+def no_duty_lines(entries: Sequence[NoDuty]) -> list[str]:
+    """One paragraph per instrument: "No treaty obliges X ...; the closest instrument is Y,
+    which has no defense clause", with its sources (engine/noduty.py words it)."""
+    out: list[str] = []
+    for n in entries:
+        out.append(f"{n.text}\n")
+        out += [f"    source: {url}\n" for url in n.sources]
+    return out
 
 
 def _started_by(result: CheckResult) -> str:
@@ -250,7 +267,11 @@ def treaty_text(t: Treaty) -> str:
 
 
 def allies_text(
-    state: str, day: date, rows: list[DirectedObligation], pending: list[Treaty]
+    state: str,
+    day: date,
+    rows: list[DirectedObligation],
+    pending: list[Treaty],
+    no_duty: Sequence[NoDuty] = (),
 ) -> str:
     head = f"Who owes {label(state)} a defense obligation on {day}"
     later = [
@@ -264,7 +285,11 @@ def allies_text(
             f"{label(state)}."
         )
         text = empty(head, why)
-        return text + "".join(f"  {line}\n" for line in later)
+        return (
+            text
+            + "".join(f"  {line}\n" for line in later)
+            + "".join(f"  {line}" for line in no_duty_lines(no_duty))
+        )
     body = table(
         ["obligated state", "treaty", "clause", "strength", "note"],
         [
@@ -278,7 +303,7 @@ def allies_text(
             for o in rows
         ],
     )
-    tail = "".join(f"{line}\n" for line in later)
+    tail = "".join(f"{line}\n" for line in later) + "".join(no_duty_lines(no_duty))
     return f"{head}: {len(rows)}\n{body}" + (f"\n{tail}" if tail else "")
 
 

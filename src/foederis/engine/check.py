@@ -41,6 +41,7 @@ from foederis.model.scenario import Scenario
 from foederis.model.treaty import Clause, Scope, Treaty
 from foederis.sources.grade import RANK, badge, ordered
 
+from .noduty import NoDuty, closest_instruments
 from .places import Footprint, Places
 
 if TYPE_CHECKING:
@@ -214,6 +215,16 @@ class CheckResult:
     groups: list[ClauseGroup]
     place_name: str
     _rows: list[Obligation] | None = field(default=None, repr=False)
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @property
+    def no_duty(self) -> list[NoDuty]:
+        """Instruments without a defense clause linking the target to states that no
+        defense obligation binds to it that day (attackers left out): "no treaty obliges X;
+        the closest instrument is Y" (engine/noduty.py)."""
+        if self._engine is None:
+            return []
+        return self._engine.no_duty(self.scenario)
 
     @property
     def obligations(self) -> list[Obligation]:
@@ -252,6 +263,7 @@ class CheckResult:
         return {
             "scenario": scenario_json(self.scenario, self.place_name),
             "obligations": [owner[id(o)].json_of(o) for o in self.obligations],
+            "no_duty": [n.to_json() for n in self.no_duty],
         }
 
 
@@ -270,6 +282,24 @@ def _status(clause: Clause, reasons: tuple[Reason, ...]) -> Status:
     if Verdict.unknown in verdicts:
         return Status.uncertain
     return Status.triggered
+
+
+def _coded_reason(t: Treaty, day: date, src: tuple[SourceRef, ...]) -> Reason:
+    if t.coverage_end is not None and day > t.coverage_end:
+        return Reason(
+            "provenance",
+            Verdict.unknown,
+            f"{t.short_name} is coded by {t.coded_by} (not curated), whose data end on "
+            f"{t.coverage_end}; whether it still binds on {day} is not recorded",
+            src,
+        )
+    return Reason(
+        "provenance",
+        Verdict.met,
+        f"{t.short_name} is coded by {t.coded_by} from its member-level data (not curated; "
+        "the ATOP codebook defines the codes)",
+        src,
+    )
 
 
 def _name(code: str) -> str:
@@ -298,6 +328,7 @@ class Engine:
                 for code in protected:
                     self._index.setdefault(code, []).append((treaty, clause))
         self._members: dict[tuple[str, date], frozenset[str]] = {}
+        self._no_duty: dict[tuple[Any, ...], list[NoDuty]] = {}
         self._verdicts: dict[tuple[Any, ...], _ClauseVerdict] = {}
         self._groups: dict[tuple[Any, ...], ClauseGroup | None] = {}
         self._attacker_cache: dict[tuple[Any, ...], tuple[Reason, ...]] = {}
@@ -319,10 +350,19 @@ class Engine:
             group = self._group(treaty, clause, scenario, fp)
             if group is not None:
                 groups.append(group)
-        return CheckResult(scenario, groups, self.places.name(place))
+        return CheckResult(scenario, groups, self.places.name(place), _engine=self)
+
+    def no_duty(self, s: Scenario) -> list[NoDuty]:
+        key = (s.target, s.date, tuple(s.attacker))
+        got = self._no_duty.get(key)
+        if got is None:
+            got = closest_instruments(self.kb, s.target, s.date, exclude=s.attacker)
+            self._no_duty[key] = got
+        return got
 
     def clear_caches(self) -> None:
         for c in (
+            self._no_duty,
             self._groups,
             self._verdicts,
             self._attacker_cache,
@@ -418,6 +458,8 @@ class Engine:
         small = len(ever) <= 2 or not treaty.is_in_force(s.date)
         rows: list[tuple[str, tuple[Reason, ...]]] = []
         for state in sorted(candidates):
+            if not states.exists(state, s.date):
+                continue  # a state never appears on a day it did not exist
             active = state in members
             if not active and not small and state in ever:
                 continue  # not a party that day: not listed for large treaties
@@ -608,6 +650,12 @@ class Engine:
                 )
         # 7. provocation
         reasons.append(self._provocation(t, c, s, interps, csrc))
+        # 8. conditions the trigger model cannot evaluate (e.g. ATOP codes): unknown
+        for u in c.trigger.unmodelled:
+            reasons.append(Reason(f"unmodelled:{u.code}", Verdict.unknown, u.text, csrc))
+        # 9. a coded treaty (the ATOP layer): say so, and nothing is known past its data
+        if t.coded_by is not None:
+            reasons.append(_coded_reason(t, day, tsrc))
         sources = sorted(
             _dedupe([*csrc, *tsrc, *(x for r in reasons for x in r.sources)]),
             key=lambda r: RANK[SourceKind(r.kind)],

@@ -93,7 +93,9 @@ def directed_obligations(
 
 
 def allies(kb: KnowledgeBase, state: str, day: date) -> list[DirectedObligation]:
-    """Who owes ``state`` a defense obligation on ``day``."""
+    """Who owes ``state`` a defense obligation on ``day``; NonexistentStateError when the
+    state did not exist that day."""
+    states.require_exists(state, day)
     rows = [
         o
         for t in kb.treaties.values()

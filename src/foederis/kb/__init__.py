@@ -33,6 +33,10 @@ class KnowledgeBase:
     treaties: dict[str, Treaty]
     areas: dict[str, Area]
     origins: dict[str, Path] = field(default_factory=dict)
+    # the coded ATOP layer under the curated files (foederis.atop.layer): its file, and
+    # what the import recorded (source files with digests, notes on what it could not code)
+    atop_layer: Path | None = None
+    atop_header: dict[str, object] = field(default_factory=dict)
 
     def treaty(self, treaty_id: str) -> Treaty:
         """A treaty by id, in any case, or by its name, short name or an alias ("NATO",
@@ -127,32 +131,77 @@ def treaty_summary(t: Treaty, day: date | None = None) -> dict[str, object]:
     }
 
 
-def _build(dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
+def _build(dirs: Sequence[Path], atop: Path | None = None) -> tuple[KnowledgeBase, list[Problem]]:
     from foederis.kb.load import read_layers
     from foederis.kb.validate import check_kb
 
     raw = read_layers(layer_files(dirs))
     problems = raw.problems + check_kb(raw)
+    treaties = {tid: lt.treaty for tid, lt in raw.treaties.items()}
+    origins = {tid: lt.path for tid, lt in raw.treaties.items()}
+    header: dict[str, object] = {}
+    if atop is not None:
+        _add_coded(treaties, origins, header, atop)
     kb = KnowledgeBase(
-        treaties={tid: lt.treaty for tid, lt in sorted(raw.treaties.items())},
+        treaties=dict(sorted(treaties.items())),
         areas=raw.areas,
-        origins={tid: lt.path for tid, lt in raw.treaties.items()},
+        origins=origins,
+        atop_layer=atop,
+        atop_header=header,
     )
     return kb, problems
 
 
-def load_kb(extra_dirs: Sequence[Path] | None = None) -> KnowledgeBase:
-    """Load and validate the KB; raises KBValidationError listing every problem."""
-    return _load_cached(tuple(Path(d).resolve() for d in user_dirs(extra_dirs)))
+def _add_coded(
+    treaties: dict[str, Treaty], origins: dict[str, Path], header: dict[str, object], atop: Path
+) -> None:
+    """The coded ATOP layer under the curated treaties: a curated treaty with the same
+    ``atop_id`` (or id) replaces every coded phase of that alliance."""
+    from foederis.atop.layer import read_layer
+
+    coded, head = read_layer(atop)
+    curated = {t.atop_id for t in treaties.values() if t.atop_id is not None}
+    replaced: list[str] = []
+    for t in coded:
+        if t.atop_id in curated or t.id in treaties:
+            replaced.append(t.id)
+            continue
+        treaties[t.id] = t
+        origins[t.id] = atop
+    header.update(head)
+    header["replaced_by_curated"] = replaced
+
+
+def load_kb(extra_dirs: Sequence[Path] | None = None, atop: Path | None = None) -> KnowledgeBase:
+    """Load and validate the KB; raises KBValidationError listing every problem.
+
+    ``atop``: the coded ATOP layer file; default: FOEDERIS_ATOP, else the file written by
+    ``foederis import atop`` when there is one (foederis.atop.paths)."""
+    from foederis.atop.paths import layer_path
+
+    layer = layer_path(atop)
+    return _load_cached(
+        tuple(Path(d).resolve() for d in user_dirs(extra_dirs)),
+        layer.resolve() if layer is not None else None,
+    )
 
 
 @cache
-def _load_cached(dirs: tuple[Path, ...]) -> KnowledgeBase:
+def _load_cached(dirs: tuple[Path, ...], atop: Path | None = None) -> KnowledgeBase:
     files = [f for layer in layer_files(dirs) for f in layer]
+    if atop is not None:
+        files.append(atop)
+        if not atop.is_file():
+            from foederis.atop.layer import LayerError
+
+            raise LayerError(
+                f"ATOP layer not found: {atop}",
+                "run `foederis import atop DIR`, fix FOEDERIS_ATOP, or set FOEDERIS_ATOP=off",
+            )
     cached = compiled.read(files)
     if cached is not None:
         return cached
-    kb, problems = _build(dirs)
+    kb, problems = _build(dirs, atop)
     if problems:
         raise KBValidationError(problems)
     compiled.write(files, kb)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from itertools import pairwise
+from typing import Any
 
 from foederis import states
 from foederis.errors import Problem, close_matches, did_you_mean
@@ -17,6 +18,26 @@ from foederis.model.treaty import Scope, Treaty
 from foederis.sources.rules import source_list_findings, split_pending, treaty_findings
 
 AREA_TOKENS = frozenset({"party_home", "party_territory", "anywhere"})
+
+
+def _check_existence(t: Treaty, i: int, add: Any) -> None:
+    """A party spell must start on a day its state existed (foederis.states lifetimes)."""
+    party = t.parties[i]
+    start = t.effective_from
+    if start is None or not states.is_known(party.state):
+        return
+    first = max(start, party.joined) if party.joined else start
+    if party.left is not None and party.left <= first:
+        return
+    if t.ended is not None and t.ended <= first:
+        return
+    if not states.exists(party.state, first):
+        key = "joined" if party.joined else "state"
+        add(
+            ("parties", i, key),
+            f"{party.state} did not exist on {first} (existed {states.lifetime(party.state)})",
+            "use the state that existed then (e.g. SUN before 1991-12-26) or its own date",
+        )
 
 
 def check_kb(raw: RawKB) -> list[Problem]:
@@ -186,6 +207,7 @@ def check_treaty(loaded: LoadedTreaty, raw: RawKB) -> list[Problem]:
                 f"{party.state} leaves ({party.left}) before it joins ({party.joined})",
                 "check both dates against the source",
             )
+        _check_existence(t, i, add)
     _check_overlaps(t, add)
 
     for i, sus in enumerate(t.suspensions):

@@ -72,6 +72,7 @@ class Strength(StrEnum):
     all_means = "all_means"
     deems_necessary = "deems_necessary"
     constitutional = "constitutional"
+    military_support = "military_support"
     consult = "consult"
     non_assistance = "non_assistance"
     none = "none"
@@ -84,6 +85,10 @@ STRENGTH_TEXT: dict[Strength, str] = {
     Strength.all_means: "aid and assistance by all the means in its power",
     Strength.deems_necessary: "such action as it deems necessary, including armed force",
     Strength.constitutional: "act to meet the common danger per its constitutional processes",
+    Strength.military_support: (
+        "active military support, as ATOP codes a defense obligation (the article's own "
+        "wording is not curated)"
+    ),
     Strength.consult: "consult with the other parties",
     Strength.non_assistance: "refrain from aiding the attacker",
     Strength.none: "no legal duty to act",

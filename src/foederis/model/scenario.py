@@ -50,6 +50,9 @@ class Scenario:
         put(self, "asset", _choice(Asset, self.asset, "asset"))
         put(self, "severity", _choice(Severity, self.severity, "severity"))
         put(self, "initiator", _choice(Initiator, self.initiator, "initiator"))
+        _existing(self.target, self.date, "target")
+        for a in self.attacker_states:
+            _existing(a, self.date, "attacker")
         if self.target in self.attacker:
             raise ScenarioError(
                 "target",
@@ -111,6 +114,16 @@ def _state(value: object, field_name: str) -> str:
     try:
         return states.parse_state(value)
     except states.UnknownStateError as exc:
+        raise ScenarioError(field_name, exc.message, exc.hint) from None
+
+
+def _existing(code: str, day: Date, field_name: str) -> None:
+    """A state that did not exist on the day is an error naming its lifetime."""
+    from foederis import states
+
+    try:
+        states.require_exists(code, day)
+    except states.NonexistentStateError as exc:
         raise ScenarioError(field_name, exc.message, exc.hint) from None
 
 

@@ -149,6 +149,18 @@ class Scope:
 
 
 @dataclass(kw_only=True)
+class Unmodelled:
+    """A condition the trigger model cannot evaluate (e.g. an ATOP code such as ``defcoloc``
+    whose location ATOP's data do not name). The engine reports it as ``unknown``, so a
+    verdict resting on it is ``uncertain``, never silently ``triggered``."""
+
+    __pydantic_config__ = STRICT
+
+    code: str
+    text: str
+
+
+@dataclass(kw_only=True)
 class Trigger:
     __pydantic_config__ = STRICT
 
@@ -159,6 +171,7 @@ class Trigger:
     adversaries: list[str] | None = None
     non_state: bool | None = None
     provocation_voids: bool | None = None
+    unmodelled: list[Unmodelled] = _field(default_factory=list)
 
 
 @dataclass(kw_only=True)
@@ -184,9 +197,12 @@ class Clause:
     obligation: Obligation
     note: str | None = None
     disputed: list[Disputed] = _field(default_factory=list)
+    coded_by: str | None = None  # "ATOP 4.01": coded from a data set, not curated
 
     @property
     def label(self) -> str:
+        if self.coded_by:
+            return f"{self.article} (coded by {self.coded_by})"
         return f"Art. {self.article}"
 
 
@@ -248,6 +264,10 @@ class Treaty:
     interpretations: list[Interpretation] = _field(default_factory=list)
     invocations: list[Invocation] = _field(default_factory=list)
     disputed: list[Disputed] = _field(default_factory=list)
+    # A coded treaty (the ATOP layer): who coded it ("ATOP 4.01") and the last day its
+    # coding covers; after that day nothing is known about it (the engine says so).
+    coded_by: str | None = None
+    coverage_end: Date | None = None
 
     # ---- queries -------------------------------------------------------------------
     @property
@@ -263,9 +283,17 @@ class Treaty:
         return self.ended is None or day < self.ended
 
     def members_on(self, day: Date) -> set[str]:
+        """The parties bound on ``day``: active spells of states that existed that day (a
+        state never appears on a date when it did not exist; see foederis.states)."""
         if not self.is_in_force(day):
             return set()
-        return {p.state for p in self.parties if p.active_on(day)}
+        from foederis.states import exists
+
+        return {p.state for p in self.parties if p.active_on(day) and exists(p.state, day)}
+
+    @property
+    def curated(self) -> bool:
+        return self.coded_by is None
 
     def states(self) -> set[str]:
         """Every state that was ever a party."""

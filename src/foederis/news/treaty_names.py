@@ -300,6 +300,11 @@ class TreatyNames:
         said = _word_set(words or "") - _NOUNS
         scored: list[tuple[tuple[int, ...], str]] = []
         for tid, t in self.kb.treaties.items():
+            if not t.is_defense() and (defense or not said & _treaty_words(t)):
+                # an instrument with no defense clause (a memorandum, a policy statute) is
+                # never what a described defense pact refers to, nor a pact named only by
+                # its parties: it must be described in words that fit it
+                continue
             members = t.states()
             matched = sum(1 for s in wanted if s in members or _SUCCESSORS.get(s) in members)
             if matched == 0 or (matched < 2 and not (year and len(wanted) == 1)):

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from foederis import states
 from foederis.engine.cascade import cascade as run_cascade
 from foederis.engine.check import check as run_check
+from foederis.engine.noduty import closest_instruments
 from foederis.exports.obligations import allies as find_allies
 from foederis.exports.obligations import directed_obligations, pending
 from foederis.exports.write import provenance
@@ -240,6 +241,7 @@ def get_allies(
             "date": day,
             "allies": [r.to_json() for r in find_allies(kb, code, day)],
             "signed_not_in_force": [t.id for t in pending(kb, code, day)],
+            "no_duty": [n.to_json() for n in closest_instruments(kb, code, day)],
         }
     )
 

@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 
 from foederis import states
 from foederis.engine.cascade import Mode
+from foederis.engine.noduty import NoDuty
 from foederis.errors import ScenarioError
 from foederis.exports.obligations import DirectedObligation
 from foederis.model.enums import Asset, ClauseType, Initiator, Severity, Status, Strength
@@ -180,6 +181,10 @@ class ObligationOut(_Out):
 class CheckOut(_Out):
     scenario: ScenarioOut
     obligations: list[ObligationOut]
+    no_duty: list[NoDuty] = Field(
+        description="instruments without a defense clause linking the target to states no "
+        "defense obligation binds to it: 'no treaty obliges X; the closest instrument is Y'"
+    )
 
 
 class EntryOut(_Out):
@@ -248,6 +253,7 @@ class AlliesOut(_Out):
     date: Date
     allies: list[DirectedObligation]
     signed_not_in_force: list[str]
+    no_duty: list[NoDuty]
 
 
 class ObligationsOut(_Out):

@@ -78,6 +78,36 @@ def main() -> int:
                 ready="#network[data-date='2022-12-31'] .edge",
                 full=True,
             )
+            shot(
+                "scenario-gray-zone",
+                "/?attacker=CHN&target=PHL&date=2024-06-17&where=second-thomas-shoal"
+                "&asset=coast_guard&severity=gray_zone",
+            )
+            shot("scenario-errors", "/?attacker=Korea&target=Narnia&date=2024-02-30")
+            shot(
+                "cascade-poland",
+                "/?attacker=RUS&target=POL&date=2025-01-01",
+                full=True,
+                action="document.getElementById('cascade').scrollIntoView()",
+            )
+            shot(
+                "cascade-phone",
+                "/?attacker=PRK&target=KOR&date=2010-11-23&mode=escalation",
+                width=390,
+                height=844,
+                action="document.getElementById('cascade').scrollIntoView()",
+            )
+            shot(
+                "history",
+                "/history?state=PHL&from=1945&to=2026",
+                ready="#history-chart[data-drawn='true']",
+                full=True,
+            )
+            shot(
+                "treaty-nato-membership",
+                "/treaties/nato#parties",
+                ready="#membership-chart[data-drawn='true']",
+            )
             shot("review", "/review", full=True)
             shot("api-docs", "/docs", ready=".opblock")
     return 0

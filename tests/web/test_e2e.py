@@ -172,6 +172,8 @@ def review_in_browser(page: Any, server: str) -> None:
         "/treaties/nato",
         "/network",
         "/review",
+        "/history?state=PHL&from=1945&to=2025",
+        "/?attacker=RUS&target=POL&date=2025-01-01",
     ],
 )
 def test_phone_width_has_no_sideways_scroll(browser: Any, server: str, path: str) -> None:
@@ -182,5 +184,84 @@ def test_phone_width_has_no_sideways_scroll(browser: Any, server: str, path: str
         page.wait_for_load_state("networkidle")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 392, f"{path} is {width}px wide at a 390px viewport"
+    finally:
+        context.close()
+
+
+def _no_outside_requests(page: Any, server: str) -> list[str]:
+    outside: list[str] = []
+    page.on("request", lambda req: None if req.url.startswith(server) else outside.append(req.url))
+    return outside
+
+
+def test_history_chart_is_drawn_from_local_files(page: Any, server: str) -> None:
+    outside = _no_outside_requests(page, server)
+    page.goto(server + "/history")
+    page.get_by_label("State").fill("Philippines")
+    page.get_by_label("From (year)").fill("1950")
+    page.get_by_label("To (year)").fill("1960")
+    page.get_by_role("button", name="Show the history").click()
+    page.wait_for_selector("#history-chart[data-drawn='true']")
+    assert page.evaluate("typeof window.Chart") == "function"
+    box = page.locator("#history-chart").bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 200
+    changes = page.locator("#history-changes").inner_text()
+    assert "1952" in changes and "gained" in changes and "United States" in changes
+    assert outside == [] and page.js_errors == []
+
+
+def test_treaty_page_draws_membership_over_time(page: Any, server: str) -> None:
+    outside = _no_outside_requests(page, server)
+    page.goto(server + "/treaties/nato")
+    page.wait_for_selector("#membership-chart[data-drawn='true']")
+    data = page.evaluate("JSON.parse(document.getElementById('membership-data').textContent)")
+    assert data["years"][0] == 1949 and data["counts"][0] == 12
+    assert max(data["counts"]) >= 32
+    assert outside == [] and page.js_errors == []
+
+
+def test_form_shows_every_error_and_keeps_the_date(page: Any, server: str) -> None:
+    page.goto(server + "/")
+    page.get_by_label("Attacker").fill("Korea")
+    page.get_by_label("Target (the attacked state)").fill("Narnia")
+    page.get_by_role("button", name="Check the obligations").click()
+    page.wait_for_selector("#attacker-error")
+    assert "North Korea (PRK)" in page.locator("#attacker-error").inner_text()
+    assert "Narnia" in page.locator("#target-error").inner_text()
+    page.goto(server + "/?attacker=PRK&target=KOR&date=2024-02-30")
+    assert page.locator("#date").input_value() == "2024-02-30"
+    assert "not a valid date" in page.locator("#date-error").inner_text()
+    assert "/api/" not in page.locator("form.scenario").inner_text()
+
+
+def test_gray_zone_headline_and_answer_download(page: Any, server: str) -> None:
+    page.goto(
+        server + "/?attacker=CHN&target=PHL&date=2024-06-17&where=second-thomas-shoal"
+        "&asset=coast_guard&severity=gray_zone"
+    )
+    headline = page.locator("#headline").inner_text()
+    assert "United States (USA): uncertain" in headline
+    with page.expect_download() as info:
+        page.locator("#export-md").click()
+    download = info.value
+    text = Path(download.path()).read_text(encoding="utf-8")
+    assert download.suggested_filename.endswith(".md")
+    assert "uncertain" in text and "## Sources" in text and "[^1]:" in text
+
+
+def test_cascade_lists_a_state_under_each_treaty_and_stays_legible_on_a_phone(
+    browser: Any, server: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(server + "/?attacker=RUS&target=POL&date=2025-01-01")
+        chips = page.locator('#cascade-svg g.chip[data-state="DEU"]')
+        assert chips.count() == 2  # under NATO Art. 5 and under EU Art. 42(7)
+        height = page.evaluate(
+            "document.querySelector('#cascade-svg g.chip text').getBoundingClientRect().height"
+        )
+        assert height >= 10, f"cascade text is {height}px tall"
+        assert page.locator("#cascade-scroll-hint").is_visible()
     finally:
         context.close()

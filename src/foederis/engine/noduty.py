@@ -101,7 +101,10 @@ def closest_instruments(
         free = sorted(counterparts(t, state, day) - skip)
         if not free:
             continue
-        clauses = [f"{c.label} ({c.type.value.replace('_', '-')})" for c in t.clauses]
+        clauses = [
+            f"{c.label if c.article != 'unknown' else c.id} ({c.type.value.replace('_', '-')})"
+            for c in t.clauses
+        ]
         text = (
             f"No treaty obliges {_names(free)} to defend {_name(state)} on {day}; the "
             f"closest instrument is the {t.short_name} ({t.id}), which has no defense clause"

@@ -17,6 +17,7 @@ from typing import Any
 from foederis.errors import UsageError
 from foederis.exports.obligations import DirectedObligation, allies
 from foederis.kb import KnowledgeBase
+from foederis.model.treaty import Treaty
 
 Key = tuple[str, str, str]  # (obligated state, treaty, clause)
 
@@ -110,3 +111,18 @@ def _why_gone(kb: KnowledgeBase, o: DirectedObligation, day: date) -> str:
         if o.obligated in members and (o.protected in members or o.protected not in t.states()):
             return "suspended"
     return "lost"
+
+
+def membership(treaty: Treaty, today: date | None = None) -> list[tuple[int, int]]:
+    """(year, number of members on the year's last day, or today) from the year the treaty
+    was signed or took effect to the year it ended (or this year)."""
+    today = today or date.today()
+    starts = [d for d in (treaty.signed, treaty.effective_from) if d is not None]
+    starts += [p.joined for p in treaty.parties if p.joined is not None]
+    if not starts:
+        return []
+    last = min(treaty.ended.year if treaty.ended else today.year, today.year)
+    return [
+        (year, len(treaty.members_on(min(date(year, 12, 31), today))))
+        for year in range(min(starts).year, last + 1)
+    ]

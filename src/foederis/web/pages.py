@@ -402,8 +402,79 @@ def treaty_page(request: Request, treaty_id: str) -> HTMLResponse:
             "source_list": [source_json(s) for s in ordered(t.sources)],
             "clause_invocations": clause_invocations,
             "superseded_by": kb.treaties.get(t.superseded_by) if t.superseded_by else None,
+            "membership": _membership_chart(t, today, treaty_colors(kb).get(t.id, "#0072b2")),
         },
     )
+
+
+def _membership_chart(t: Any, today: date, color: str) -> dict[str, Any] | None:
+    from foederis.exports.history import membership
+
+    series = membership(t, today)
+    if not series:
+        return None
+    return {
+        "years": [y for y, _ in series],
+        "counts": [n for _, n in series],
+        "color": color,
+        "label": f"{t.short_name}: members",
+    }
+
+
+# ---- protection over time -----------------------------------------------------------------------
+@router.get("/history", response_class=HTMLResponse)
+def history_page(request: Request) -> HTMLResponse:
+    """Who owed a state a defense obligation, year by year: a chart (Chart.js, vendored) and
+    the same data as a table of changes."""
+    from foederis.errors import UsageError, did_you_mean
+    from foederis.exports.history import history
+
+    kb = kb_of(request)
+    today = date.today()
+    raw = request.query_params.get("state", "").strip()[:100]
+    form = {
+        "state": raw,
+        "start": request.query_params.get("from", "1945").strip()[:4],
+        "end": request.query_params.get("to", str(today.year)).strip()[:4],
+    }
+    ctx: dict[str, Any] = {"form": form, "errors": {}, "state_options": _state_options()}
+    if not raw:
+        return render(request, "history.html", ctx)
+    errors: dict[str, str] = {}
+    code = states.resolve(raw)
+    if code is None:
+        hint = did_you_mean(f"{states.get(c).name} ({c})" for c in states.suggest(raw))
+        errors["state"] = f"unknown state '{raw}'" + (f" — {hint}" if hint else "")
+    years: dict[str, int] = {}
+    for key in ("start", "end"):
+        if not form[key].isdigit():
+            errors[key] = f"'{form[key]}' is not a year"
+        else:
+            years[key] = int(form[key])
+    if not errors and code is not None:
+        try:
+            rows = history(kb, code, years["start"], years["end"], today)
+        except UsageError as exc:
+            errors[exc.field] = exc.reason + (f" — {exc.hint}" if exc.hint else "")
+    if errors or code is None:
+        ctx["errors"] = errors
+        return render(request, "history.html", ctx, status=422)
+    colors = treaty_colors(kb)
+    treaty_ids = sorted({t for y in rows for t in y.by_treaty()})
+    chart = {
+        "years": [y.year for y in rows],
+        "datasets": [
+            {
+                "treaty": tid,
+                "label": kb.treaties[tid].short_name if tid in kb.treaties else tid,
+                "color": colors.get(tid, "#555"),
+                "counts": [y.by_treaty().get(tid, 0) for y in rows],
+            }
+            for tid in treaty_ids
+        ],
+    }
+    ctx.update(state=code, rows=rows, chart=chart, changed=[y for y in rows if y.changes])
+    return render(request, "history.html", ctx)
 
 
 # ---- network ----------------------------------------------------------------------------------

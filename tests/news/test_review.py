@@ -66,4 +66,4 @@ def test_rejecting_writes_nothing(queued: Path, tmp_path: Path) -> None:
     decided = review_decide(proposal.id, accept=False, out_dir=tmp_path / "out", db_path=queued)
     assert decided.status == "rejected" and decided.patch_path is None
     assert not (tmp_path / "out").exists()
-    assert review_list(queued, status="rejected")[0].value["parties"] == ["IND", "BRA"]
+    assert review_list(queued, status="rejected")[0].value["parties"] == ["BRA", "IND"]

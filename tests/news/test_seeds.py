@@ -104,7 +104,10 @@ def test_six_us_asia_pacific_allies(result: IngestResult) -> None:
     assert {"KOR", "JPN", "AUS", "NZL", "THA", "PHL"} <= partners
     treaties = {c.treaty for c in pairs}
     assert {"us-kor-1953", "us-jpn-1960", "anzus", "manila-pact", "us-phl-1951"} <= treaties
-    assert all(c.status == "confirmed" for c in pairs)
+    # the US suspended its ANZUS obligations toward New Zealand in 1986 (issue 14): stale
+    assert all(c.status == "confirmed" for c in pairs if "NZL" not in c.states)
+    nzl = [c for c in pairs if "NZL" in c.states]
+    assert nzl and all(c.status == "stale" and "USA→NZL" in (c.kb_value or "") for c in nzl)
 
 
 def test_us_philippines_1951_and_rio_1947(result: IngestResult) -> None:
@@ -137,11 +140,14 @@ def test_no_false_alarms_on_the_seeds(result: IngestResult) -> None:
     flagged = [c for c in result.claims if c.status not in ("confirmed",)]
     # the two stale explainer lines, and the explainer's "treaty voided" in 1991 (the KB
     # says the 1961 treaty ended in 1996): nothing else
+    # and the US-New Zealand alliance, suspended by the US since 1986
     assert {(c.relation, c.status) for c in flagged} == {
         ("membership_count", "stale"),
         ("aspirant", "stale"),
         ("ended", "conflict"),
+        ("in_force", "stale"),
     }
+    assert all("NZL" in c.states for c in flagged if c.relation == "in_force")
 
 
 def test_json_has_the_documented_fields(result: IngestResult) -> None:

@@ -610,6 +610,28 @@ def stories(db: DbOpt = None, fmt: FormatOpt = Fmt.text) -> None:
 
 
 @command()
+def events(db: DbOpt = None, fmt: FormatOpt = Fmt.text) -> None:
+    """Events: the same happening reported by different outlets, in any language, with
+    what happened, when, the treaty, the documents and the facts they state."""
+    from foederis.cli.text import empty, events_text
+    from foederis.news import list_events
+
+    rows = list_events(db)
+    if fmt is Fmt.json:
+        emit_json([r.model_dump(mode="json") for r in rows])
+    elif not rows:
+        emit_text(
+            empty(
+                "Events",
+                f"The {_db_note(db)} holds no article that reports a treaty event; "
+                "`foederis ingest` reads articles.",
+            )
+        )
+    else:
+        emit_text(f"Events in the {_db_note(db)}: {len(rows)}\n" + events_text(rows))
+
+
+@command()
 def claims(
     status: Annotated[
         str | None,

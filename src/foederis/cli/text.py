@@ -372,6 +372,24 @@ def stories_text(rows: list[Any]) -> str:
     return "".join(out)
 
 
+def events_text(rows: list[Any]) -> str:
+    out = []
+    for ev in rows:
+        langs = ", ".join(ev.languages)
+        out.append(f"{ev.event}: {_cell(ev.what)}, {ev.date or 'date unknown'} ({langs})\n")
+        for d in ev.documents:
+            out.append(
+                f"    doc {d.id} [{d.language or '?'}] {d.outlet or '?'}  {d.published or ''}"
+                f"  {_cell(d.title)}\n"
+            )
+        for f in ev.facts[:5]:
+            out.append(
+                f"    {f.status}: {f.relation} {f.treaty or ''} {', '.join(f.states)}"
+                f" {f.date or ''} — {len(f.supports)} document(s)\n"
+            )
+    return "".join(out)
+
+
 def claims_text(rows: list[Any]) -> str:
     return table(
         ["id", "status", "relation", "treaty", "states", "sentence", "KB says"],

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from foederis import states
 from foederis.errors import UsageError
 from foederis.exports.obligations import DirectedObligation, allies
 from foederis.kb import KnowledgeBase
@@ -80,7 +81,8 @@ def history(
     before: dict[Key, DirectedObligation] = {}
     for year in range(start, end + 1):
         day = min(date(year, 12, 31), today)
-        rows = allies(kb, state, day)
+        # a year the state did not exist (on its last day) has no protectors
+        rows = allies(kb, state, day) if states.exists(state, day) else []
         now = {(o.obligated, o.treaty, o.clause): o for o in rows}
         changes: list[Change] = []
         for key, o in now.items():

@@ -1,4 +1,4 @@
-"""News ingestion: from raw articles to reviewed alliance claims (issue 4).
+"""News ingestion: from raw articles to reviewed alliance claims .
 
 One module per stage — read, clean, dedupe, extract, reconcile, review — plus store
 (SQLite) and pipeline (ties them together). The command line calls the functions below.
@@ -7,6 +7,7 @@ One module per stage — read, clean, dedupe, extract, reconcile, review — plu
 from __future__ import annotations
 
 from foederis.errors import ReviewError
+from foederis.news.events import EventOut, FactOut, list_events, list_facts
 from foederis.news.pipeline import (
     ClaimOut,
     DocumentOut,
@@ -22,6 +23,8 @@ from foederis.news.store import default_db_path
 __all__ = [
     "ClaimOut",
     "DocumentOut",
+    "EventOut",
+    "FactOut",
     "IngestResult",
     "ProposalOut",
     "ReviewError",
@@ -29,6 +32,8 @@ __all__ = [
     "default_db_path",
     "ingest",
     "list_claims",
+    "list_events",
+    "list_facts",
     "list_stories",
     "review_decide",
     "review_list",

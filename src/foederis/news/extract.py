@@ -17,17 +17,34 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from enum import StrEnum
 
 from foederis.kb import KnowledgeBase
-from foederis.news.dates import DateMention, find_dates
+from foederis.news import languages
+from foederis.news.dates import DateMention, find_dates, parse_iso
 from foederis.news.mentions import StateMention, find_articles, find_states
-from foederis.news.textutil import Sentence, split_sentences
+from foederis.news.succession import as_of, is_among
+from foederis.news.textutil import MAX_SENTENCE, Sentence, split_sentences
 from foederis.news.treaty_names import PactMention, TreatyNames, tail, year_before
 
-RELATIONS = (
-    "signed", "ratified", "in_force", "invoked", "never_invoked", "member",
-    "membership_count", "withdrew", "suspended", "ended", "covers", "no_pact", "aspirant",
-)  # fmt: skip
+
+class Relation(StrEnum):
+    """What a claim says: the relation between its states and its pact."""
+
+    SIGNED = "signed"
+    RATIFIED = "ratified"
+    IN_FORCE = "in_force"
+    INVOKED = "invoked"
+    NEVER_INVOKED = "never_invoked"
+    MEMBER = "member"  # with a date: joined then
+    MEMBERSHIP_COUNT = "membership_count"
+    WITHDREW = "withdrew"
+    SUSPENDED = "suspended"
+    ENDED = "ended"
+    COVERS = "covers"
+    NO_PACT = "no_pact"
+    ASPIRANT = "aspirant"
+
 
 _NUMBERS = {
     w: i
@@ -101,7 +118,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r" (?:aid|defen[cs]e)\b"
             r"|\b(?:provide|render|deploy)\b[^.]{0,60}\bassistance\b|\bmutual (?:aid|assistance)\b"
             r"|\bpledges? immediate military assistance\b"
-            r"|\bobligat(?:ed|es|ion|ions)\b[^.]{0,40}\bdefend\b|\bcommit(?:ment|s|ted)?\s+to\s+defend\b"
+            r"|\boblig(?:ated|ates|ation|ations|ed|es)\b[^.]{0,40}\bdefend\b|\bcommit(?:ment|s|ted)?\s+to\s+defend\b"
             r"|\bextends to armed attacks\b|\bdefen[cs]e clause\b|\bcalled for assistance\b"
             r"|\bassistance\s+(?:if|in the event)\b|\bmilitary assistance if\b"
         ),
@@ -162,6 +179,16 @@ _TWICE = re.compile(r"(?i)\btwice\b|\b(?P<n>\d+|two|three|four|five) times\b")
 _ORIGINAL = re.compile(
     r"(?i)\b(?:original|founding) (?:members|signatories|parties)\s+(?:were|are|include)"
 )
+_JOINING = re.compile(r"(?i)\bjoin(?:ing|ed)\b[^.]{0,20}$")
+
+
+def _is_original(s: str) -> bool:
+    """ "The original members were ..." — but not "Joining the original signatories were
+    Greece and Turkey": those joined later."""
+    m = _ORIGINAL.search(s)
+    return m is not None and not _JOINING.search(tail(s, m.start()))
+
+
 _NEWS_ANAPHOR = re.compile(r"(?i)\b(?:signing|new|latest)\b")
 _PAREN_YEAR = re.compile(r"\((?P<y>\d{4})\b")
 CONTEXT_SENTENCES = 6  # "the pact" refers to a pact named at most this many sentences back
@@ -192,11 +219,15 @@ class Claim:
     end: int
     states: tuple[str, ...]
     treaty: str | None
-    relation: str
+    relation: Relation
     date: str | None = None  # ISO at the precision written: 2001-09-11, 2024-06, 1961
     article: str | None = None
     value: str | None = None  # a count ("30", "1"), "original"
     pact: str | None = None  # the words that name the pact
+    language: str = "en"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "relation", Relation(self.relation))
 
 
 @dataclass
@@ -228,14 +259,90 @@ class Extractor:
         self.kb = kb
         self.names = TreatyNames(kb)
 
-    def extract(self, text: str, ref: date | None = None) -> list[Claim]:
+    def extract(self, text: str, ref: date | None = None, lang: str = "en") -> list[Claim]:
         """Claims of a cleaned text; ``ref`` (the article's date) picks among pacts that
-        fit the same parties ("a new pact" in 2024 is the 2024 one)."""
+        fit the same parties ("a new pact" in 2024 is the 2024 one). ``lang`` is the
+        text's language (ISO 639-1): English has its own rules, other languages the cue
+        words of data/news/cues.yaml."""
+        if lang != "en" and languages.cues(lang) is not None:
+            return _dedupe(self._other(text, ref, lang))
         ctx = _Context()
         claims: list[Claim] = []
         for sent in split_sentences(text):
             claims.extend(self._sentence(sent, ref, ctx))
         return _dedupe(claims)
+
+    # ---- languages other than English ------------------------------------------------
+
+    def _other(self, text: str, ref: date | None, lang: str) -> list[Claim]:
+        """One claim per relation cue in a sentence that names a pact (or uses a pact
+        noun, or follows one within ``FALLBACK_SENTENCES``): the pact is the one named,
+        else the KB treaty that fits the states, the year and the article's date."""
+        table = languages.cues(lang)
+        assert table is not None
+        out: list[Claim] = []
+        last: str | None = None
+        age = 99
+        for a, b in languages.split(text):
+            s = text[a:b]
+            age += 1
+            if len(s) > MAX_SENTENCE:
+                continue
+            named = languages.find_treaties(s, lang)
+            noun = table.pact_nouns.search(s)
+            found = [(rel, m) for rel, p in table.relations if (m := p.search(s))]
+            if not found or not (named or noun or (last and age <= FALLBACK_SENTENCES)):
+                if named:
+                    last, age = named[0].treaty, 0
+                continue
+            inside = [(n.start, n.end) for n in named]
+            sm = [
+                m
+                for m in languages.find_states(s, lang)
+                if not any(x <= m.start < y for x, y in inside)
+            ]
+            states = list(dict.fromkeys(m.iso3 for m in sm))
+            dm = languages.find_dates_in(s, lang, ref)
+            before = len(out)
+            for rel, m in found:
+                when = min(dm, key=lambda d: abs(d.start - m.start())) if dm else None
+                tid: str | None = None
+                if named:
+                    tid = min(named, key=lambda n: abs(n.start - m.start())).treaty
+                elif noun:
+                    year = when.value.year if when is not None and rel == "signed" else None
+                    tid = self.names.resolve(states, year, ref, defense=True)
+                elif last and age <= FALLBACK_SENTENCES:
+                    tid = last
+                relation = Relation.MEMBER if rel == "joined" else Relation(rel)
+                day = _day(when.iso if when else None, ref)
+                parties = _parties(self.names.treaty(tid), states, None, day)
+                if relation == Relation.MEMBER:
+                    parties = [p for p in parties if p in states] or states
+                    if not parties:
+                        continue
+                if tid is None and len(parties) < 2:
+                    continue
+                pact = named[0].text if named else (noun.group() if noun else None)
+                out.append(
+                    Claim(
+                        s,
+                        a,
+                        b,
+                        tuple(parties),
+                        tid,
+                        relation,
+                        when.iso if when else None,
+                        _article_near(s, m.start()),
+                        None,
+                        pact,
+                        lang,
+                    )
+                )
+            resolved = [c.treaty for c in out[before:] if c.treaty]
+            if resolved:
+                last, age = resolved[0], 0
+        return out
 
     # ---- one sentence -----------------------------------------------------------------
 
@@ -355,7 +462,7 @@ class Extractor:
                 sent.end,
                 tuple(dict.fromkeys(states)),
                 tid,
-                rel,
+                Relation(rel),
                 when,
                 article,
                 value,
@@ -415,12 +522,15 @@ class Extractor:
                     or tid
                 )
             treaty = self.names.treaty(tid)
-            parties = _parties(treaty, all_states, pact)
             when = _date_for(cue, dm, heading)
+            day = _day(when, None)
+            if day is None and treaty is not None and cue.relation in ("signed", "ratified"):
+                day = treaty.signed
+            parties = _parties(treaty, all_states, pact, day or ref)
             if cue.relation in ("member", "aspirant"):
                 joined = when if re.match(r"(?i)join|acce", s[cue.start : cue.end]) else None
                 for year, group in _member_groups(s, sm, cue.relation).items():
-                    value = "original" if _ORIGINAL.search(s) else None
+                    value = "original" if _is_original(s) else None
                     out.append(
                         make(cue.relation, group, pact, year or joined, value, treaty=tid or "")
                     )
@@ -439,7 +549,8 @@ class Extractor:
                 if p.treaty in signed:
                     continue
                 treaty = self.names.treaty(p.treaty)
-                out.append(make("signed", _parties(treaty, all_states, p), p, str(p.year)))
+                parties = _parties(treaty, all_states, p, _day(str(p.year), None))
+                out.append(make("signed", parties, p, str(p.year)))
         return [replace(c, treaty=c.treaty or None) for c in out]
 
     def _pact_for(
@@ -609,23 +720,35 @@ def _nearest_named(named: Sequence[PactMention], pos: int) -> PactMention | None
     return named[-1] if named else None
 
 
-def _parties(treaty: object, states: Sequence[str], pact: PactMention | None) -> list[str]:
+def _parties(
+    treaty: object, states: Sequence[str], pact: PactMention | None, day: date | None = None
+) -> list[str]:
     """The states a claim is about: those named that are parties of the pact (all named
-    when the pact is not in the KB); the pact's parties when none is named."""
+    when the pact is not in the KB); the pact's parties when none is named. Each is named
+    by its code on ``day`` (the claim's date): Russia in a 1961 treaty is the USSR."""
     from foederis.model.treaty import Treaty
 
     named = list(pact.states) if pact and pact.states else list(states)
     if not isinstance(treaty, Treaty):
         return named
     members = treaty.states()
-    equiv = {"RUS": "SUN", "SUN": "RUS"}
-    kept = [
-        s if s in members else equiv[s] for s in named if s in members or equiv.get(s) in members
-    ]
+    on_day = treaty.members_on(day) if day is not None else set()
+    kept = [as_of(s, day, on_day or members) for s in named if is_among(s, members)]
     kept = list(dict.fromkeys(kept))
     if len(kept) >= 2 or (kept and len(members) > 3):
         return kept
-    return sorted(members) if len(members) <= 3 else kept
+    if len(members) <= 3:
+        return sorted(on_day) if len(on_day) >= 2 else sorted(members)
+    return kept
+
+
+def _day(written: str | None, ref: date | None) -> date | None:
+    """A day for a date written at any precision (the middle of a year or month)."""
+    if written and len(written) == 4:
+        return date(int(written), 7, 1)
+    if written and len(written) == 7:
+        return date(int(written[:4]), int(written[5:7]), 15)
+    return parse_iso(written) if written else ref
 
 
 def _date_for(cue: _Cue, dm: Sequence[DateMention], heading: _Heading | None) -> str | None:

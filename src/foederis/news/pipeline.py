@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,17 +26,15 @@ from foederis.kb import KnowledgeBase
 from foederis.news import dedupe
 from foederis.news.clean import clean
 from foederis.news.dates import parse_iso
+from foederis.news.events import event_keys
 from foederis.news.extract import Claim, Extractor
+from foederis.news.languages import detect
 from foederis.news.read import RawDocument, ReadError, iter_entries, read_file
 from foederis.news.reconcile import Verdict, reconcile
 from foederis.news.store import Store, now
 from foederis.news.textutil import shingles
 
 COMMIT_EVERY = 100  # documents per transaction
-EVENT_WINDOW_DAYS = 60  # a pact's KB date this close to an article's date makes it news
-WINDOW = EVENT_WINDOW_DAYS
-LEDE_SENTENCES = 4  # events are read from the first sentences that state claims
-EVENT_RELATIONS = {"signed", "ratified", "in_force", "invoked", "withdrew", "suspended", "ended"}
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -54,6 +52,8 @@ class DocumentOut(BaseModel):
     story: int | None
     canonical: bool
     event: str | None = None
+    language: str | None = None
+    url: str | None = None
     kept_chars: int
     removed_chars: int
     new: bool = True
@@ -116,6 +116,7 @@ class _New:
     as_of: date | None = None
     id: int = 0
     signed_size: int = 0
+    language: str = "en"
 
 
 def ingest(
@@ -181,7 +182,13 @@ def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:
 def _prepare(raw: RawDocument) -> _New:
     cleaned = clean(raw.text, raw.title)
     return _New(
-        raw, cleaned.text, cleaned.kept_chars, cleaned.removed_chars, shingles(cleaned.text), b""
+        raw,
+        cleaned.text,
+        cleaned.kept_chars,
+        cleaned.removed_chars,
+        shingles(cleaned.text),
+        b"",
+        language=detect(cleaned.text),
     )
 
 
@@ -255,7 +262,7 @@ def _extract(
     for i, d in enumerate(fresh):
         _tick(progress, "extract", i + 1, len(fresh))
         ref = d.raw.published or story_date.get(("new", i))
-        d.claims = extractor.extract(d.text, ref)
+        d.claims = extractor.extract(d.text, ref, d.language)
         d.events = event_keys(d.claims, ref, kb)
     # an undated article takes the date of its story, else of its event
     event_date: dict[str, date] = {}
@@ -271,44 +278,6 @@ def _extract(
         )
         as_of = d.as_of or date.today()
         d.verdicts = [reconcile(c, kb, as_of) for c in d.claims]
-
-
-def event_keys(claims: Sequence[Claim], ref: date | None, kb: KnowledgeBase) -> list[str]:
-    """The news events of an article: pacts signed, ratified, brought into force,
-    invoked or left around its date, as stated in its first claim sentences."""
-    lede: list[int] = []
-    keys: list[str] = []
-    for c in claims:
-        if c.start not in lede:
-            lede.append(c.start)
-        if len(lede) > LEDE_SENTENCES:
-            break
-        if c.relation not in EVENT_RELATIONS or (c.relation == "in_force" and not c.date):
-            continue
-        when = parse_iso(c.date) if c.date and len(c.date) == 10 else None
-        recent = when is not None and ref is not None and abs((when - ref).days) <= WINDOW
-        if c.date and ref and not recent and not c.date.startswith(f"{ref.year:04d}"):
-            continue  # a past event recalled ("signed in 1961")
-        t = kb.treaties.get(c.treaty) if c.treaty else None
-        if t is not None:
-            kb_day = {
-                "signed": t.signed,
-                "ratified": t.in_force,
-                "in_force": t.in_force,
-                "ended": t.ended,
-            }.get(c.relation)
-            if kb_day and ref and abs((kb_day - ref).days) > EVENT_WINDOW_DAYS:
-                continue
-            suffix = (
-                f":{(c.date or (ref.isoformat() if ref else ''))[:7]}"
-                if c.relation in ("invoked", "withdrew", "suspended")
-                else ""
-            )
-            keys.append(f"{t.id}:{c.relation}{suffix}")
-        elif len(c.states) >= 2:
-            month = (c.date or (ref.isoformat() if ref else ""))[:7]
-            keys.append(f"{'+'.join(sorted(c.states))}:{c.relation}:{month}")
-    return list(dict.fromkeys(keys))
 
 
 def _write(store: Store, fresh: list[_New], progress: Progress | None, commit_every: int) -> None:
@@ -333,6 +302,8 @@ def _write(store: Store, fresh: list[_New], progress: Progress | None, commit_ev
                         "minhash": d.minhash,
                         "claim_count": len(d.claims),
                         "ingested_at": now(),
+                        "language": d.language,
+                        "url": d.raw.url,
                     },
                 )
                 store.add_events(conn, d.id, d.events)
@@ -410,6 +381,8 @@ def _doc_out(r: sqlite3.Row, new: bool = False) -> DocumentOut:
         story=r["story"],
         canonical=r["story"] == r["id"],
         event=r["event"],
+        language=r["language"],
+        url=r["url"],
         kept_chars=r["kept_chars"],
         removed_chars=r["removed_chars"],
         new=new,

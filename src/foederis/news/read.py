@@ -46,6 +46,7 @@ class RawDocument:
     byline: str | None = None
     published: date | None = None
     notes: list[str] = field(default_factory=list)
+    url: str | None = None  # the article's address (http or https only), when given
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +197,7 @@ def _read_html(path: Path, html: str, digest: str) -> ReadResult:
         byline=getattr(doc, "author", None) or None,
         published=parse_iso(getattr(doc, "date", None)),
         notes=notes,
+        url=_web_url(getattr(doc, "url", None)),
     )
 
 
@@ -234,7 +236,17 @@ def _read_markdown(path: Path, source: str, digest: str) -> ReadResult:
         byline=_meta_str(meta.get("author") or meta.get("byline")) or header.byline,
         published=published or header.published,
         notes=notes,
+        url=_web_url(meta.get("url") or meta.get("link")),
     )
+
+
+def _web_url(value: object) -> str | None:
+    """An http(s) address of at most 2,000 characters, else None."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    ok = re.fullmatch(r"https?://[^\s<>\"']{1,2000}", text, flags=re.IGNORECASE)
+    return text if ok else None
 
 
 def _markdown_to_text(source: str) -> tuple[str, str | None]:

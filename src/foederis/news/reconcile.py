@@ -21,10 +21,10 @@ from foederis.kb import KnowledgeBase
 from foederis.model.treaty import Clause, Invocation, Party, Treaty
 from foederis.news.extract import Claim
 from foederis.news.mentions import article_key
+from foederis.news.succession import is_among, same_person
 
 Status = Literal["confirmed", "conflict", "stale", "new", "unverifiable"]
 _SEVERITY: dict[str, int] = {"conflict": 4, "new": 3, "stale": 2, "unverifiable": 1, "confirmed": 0}
-_EQUIV = {"RUS": "SUN", "SUN": "RUS"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,17 +74,47 @@ def _source(t: Treaty, ids: Iterable[str] = ()) -> str | None:
 
 
 def _spells(t: Treaty, state: str) -> list[Party]:
-    return t.spells(state) or t.spells(_EQUIV.get(state, ""))
+    return [p for code in same_person(state) for p in t.spells(code)]
 
 
 def _is_member(t: Treaty, state: str, day: date) -> bool:
     members = t.members_on(day)
-    return state in members or _EQUIV.get(state) in members
+    return is_among(state, members)
 
 
 def _behind(t: Treaty, as_of: date) -> bool:
     """The article is newer than the KB's last check of this treaty."""
     return t.last_verified is None or as_of > t.last_verified
+
+
+def _suspended_between(
+    t: Treaty, states: Iterable[str], day: date, status: Status = "conflict"
+) -> Verdict | None:
+    """``status`` (a claim of a duty: ``conflict``; of an alliance: ``stale``) when the
+    KB records that one of the states named no longer owes (or is no longer owed) the
+    treaty's obligations toward another on ``day``: a suspension or a frozen
+    participation, per direction (the US toward New Zealand under ANZUS since 1986, not
+    New Zealand toward Australia)."""
+    named = list(dict.fromkeys(states))
+    hits = []
+    for sp in t.suspensions:
+        if not sp.active_on(day):
+            continue
+        for a in named:
+            for b in named:
+                if a == b:
+                    continue
+                if any(sp.applies(x, y) for x in same_person(a) for y in same_person(b)):
+                    hits.append((sp, a, b))
+    if not hits:
+        return None
+    sp = hits[0][0]
+    pairs = ", ".join(dict.fromkeys(f"{a}→{b}" for _, a, b in hits))
+    until = f" until {sp.until.isoformat()}" if sp.until else ""
+    text = f"{sp.kind} {pairs} since {sp.since.isoformat()}{until}"
+    if sp.summary:
+        text += f": {' '.join(sp.summary.split())}"
+    return Verdict(status, text, _source(t, sp.sources))
 
 
 def _worst(verdicts: list[Verdict]) -> Verdict:
@@ -112,7 +142,7 @@ def _unknown_pact(claim: Claim, as_of: date) -> Verdict:
                     "new_treaty",
                     None,
                     {
-                        "parties": list(claim.states),
+                        "parties": sorted(claim.states),
                         "signed": claim.date if claim.relation == "signed" else None,
                         "described_as": claim.pact,
                         "reported_on": as_of.isoformat(),
@@ -141,7 +171,8 @@ def _in_force(claim: Claim, t: Treaty, as_of: date) -> Verdict:
     if t.is_in_force(as_of):
         missing = [s for s in claim.states if not _is_member(t, s, as_of)]
         if not missing:
-            return Verdict("confirmed", value, src)
+            suspended = _suspended_between(t, claim.states, as_of, "stale")
+            return suspended or Verdict("confirmed", value, src)
         return _worst([_membership(t, s, as_of) for s in missing])
     if t.ended is not None and t.ended <= as_of:
         return Verdict("stale", value, src)
@@ -362,6 +393,9 @@ def _suspended(claim: Claim, t: Treaty, as_of: date) -> Verdict:
 
 
 def _covers(claim: Claim, t: Treaty, as_of: date) -> Verdict:
+    suspended = _suspended_between(t, claim.states, as_of) if len(claim.states) >= 2 else None
+    if suspended is not None:
+        return suspended
     if claim.article:
         clause = _clause(t, claim.article)
         if clause is None:

@@ -18,6 +18,8 @@ import yaml
 from pydantic import BaseModel
 
 from foederis.errors import ReviewError
+from foederis.kb import KnowledgeBase
+from foederis.news.dates import parse_iso
 from foederis.news.store import Store, now
 
 
@@ -30,6 +32,8 @@ class Evidence(BaseModel):
     published: str | None
     sentence: str
     span: tuple[int, int]
+    url: str | None = None
+    language: str | None = None
 
 
 class ProposalOut(BaseModel):
@@ -42,11 +46,25 @@ class ProposalOut(BaseModel):
     decided_at: str | None
     patch_path: str | None
     evidence: list[Evidence]
+    importance: int = 0  # higher first: see ``importance``
+
+
+_KIND_WEIGHT = {"new_treaty": 40, "new_invocation": 35, "changed_date": 30, "new_party": 25}
+
+
+def importance(p: ProposalOut) -> int:
+    """How much a proposal matters: a pact the KB lacks first, then an invocation, a
+    changed date, a new party; within a kind, the more documents (and languages) report
+    it, the higher."""
+    documents = len({e.document for e in p.evidence})
+    languages = len({e.language or "en" for e in p.evidence})
+    return _KIND_WEIGHT.get(p.kind, 10) + 3 * min(documents, 10) + 2 * min(languages, 5)
 
 
 def review_list(
     db_path: Path | str | None = None, status: str | None = "pending"
 ) -> list[ProposalOut]:
+    """Proposals, most important first (then oldest first)."""
     with Store(db_path) as store:
         sql = "SELECT * FROM proposals"
         args: tuple[str, ...] = ()
@@ -54,7 +72,8 @@ def review_list(
             sql += " WHERE status = ?"
             args = (status,)
         rows = list(store.conn.execute(sql + " ORDER BY id", args))
-        return [_out(store.conn, r) for r in rows]
+        out = [_out(store.conn, r) for r in rows]
+    return sorted(out, key=lambda p: (-p.importance, p.id))
 
 
 def review_decide(
@@ -104,15 +123,18 @@ def _out(conn: sqlite3.Connection, row: sqlite3.Row) -> ProposalOut:
             published=r["published"],
             sentence=r["sentence"],
             span=(r["span_start"], r["span_end"]),
+            url=r["url"],
+            language=r["language"],
         )
         for r in conn.execute(
             "SELECT c.id, c.document, c.sentence, c.span_start, c.span_end, d.path, d.title,"
-            " d.outlet, d.published FROM proposal_claims pc JOIN claims c ON c.id = pc.claim"
+            " d.outlet, d.published, d.url, d.language"
+            " FROM proposal_claims pc JOIN claims c ON c.id = pc.claim"
             " JOIN documents d ON d.id = c.document WHERE pc.proposal = ? ORDER BY c.id",
             (row["id"],),
         )
     ]
-    return ProposalOut(
+    out = ProposalOut(
         id=row["id"],
         kind=row["kind"],
         treaty=row["treaty"],
@@ -123,59 +145,150 @@ def _out(conn: sqlite3.Connection, row: sqlite3.Row) -> ProposalOut:
         patch_path=row["patch_path"],
         evidence=evidence,
     )
+    out.importance = importance(out)
+    return out
 
 
-def write_patch(p: ProposalOut, out_dir: Path) -> Path:
-    """A YAML patch: which treaty file, which list to append to, the entry (with nulls
-    where the news gives nothing), and the evidence to check before applying it."""
+def write_patch(p: ProposalOut, out_dir: Path, kb: KnowledgeBase | None = None) -> Path:
+    """Two files: ``proposal-NNNN-KIND-TREATY.yaml`` (what to change and the evidence to
+    check first) and, when a supporting article has a web address to cite,
+    ``kb/TREATY.yaml``: the treaty file with the change made, which ``foederis validate``
+    accepts and ``--kb`` can layer over the built-in KB for a try. Returns the treaty file
+    when one was written, else the note."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    value = dict(p.value)
+    sources = _sources(p)
+    note = (
+        f"Proposed from news reports (review proposal {p.id}). Check every fact against a "
+        "primary source (docs/curating.md) before applying; nothing here was verified."
+    )
+    treaty_file: dict[str, Any] | None = None
+    entry: dict[str, Any]
+    section = ""
+    if p.kind == "new_treaty":
+        parties = sorted(str(s) for s in value.get("parties", []))
+        signed = value.get("signed") if _is_day(value.get("signed")) else None
+        year = str(value.get("signed") or value.get("reported_on") or "")[:4]
+        tid = "-".join(s.lower() for s in parties) + (f"-{year}" if year else "")
+        described = str(value.get("described_as") or "").strip()
+        entry = {
+            "id": tid,
+            "name": f"{described or 'Pact'} between {' and '.join(parties)} (name to be checked)",
+            "short_name": described or tid,
+            "kind": "alliance",
+            "signed": signed,
+            "in_force": None,
+            "ended": None,
+            "last_verified": None,
+            "note": note,
+            "sources": sources,
+            "parties": [
+                {"state": s, "joined": None, "sources": [x["id"] for x in sources]} for s in parties
+            ],
+            "clauses": [],
+        }
+        if sources:
+            treaty_file = entry
+        target = tid
+    else:
+        target = str(p.treaty)
+        if p.kind == "new_invocation":
+            entry = {
+                "id": f"news-{p.id}",
+                "clause": value.get("clause"),
+                "date": value.get("date") if _is_day(value.get("date")) else None,
+                "by": value.get("by"),
+                "event": value.get("event") or "reported in the news",
+                "outcome": value.get("outcome", "pending"),
+                "summary": note,
+                "sources": [x["id"] for x in sources],
+            }
+            section = "invocations"
+        else:
+            entry = {
+                "state": value.get("state"),
+                "joined": value.get("joined") if _is_day(value.get("joined")) else None,
+                "sources": [x["id"] for x in sources],
+                "note": note,
+            }
+            section = "parties"
+        base = _kb_file(target, kb)
+        if sources and base is not None:
+            base.setdefault(section, []).append(entry)
+            known = {x.get("id") for x in base.get("sources", [])}
+            base.setdefault("sources", []).extend(x for x in sources if x["id"] not in known)
+            treaty_file = base
     patch: dict[str, Any] = {
         "proposal": p.id,
         "kind": p.kind,
-        "treaty": p.treaty,
-        "file": f"src/foederis/data/treaties/{p.treaty}.yaml" if p.treaty else None,
-        "note": "Proposed from news reports. Check every fact against a primary source "
-        "(docs/curating.md) before applying; nothing here was verified.",
+        "treaty": target,
+        "note": note,
+        "append_to": None if p.kind == "new_treaty" else section,
+        "entry": entry,
+        "kb_file": f"kb/{target}.yaml" if treaty_file is not None else None,
     }
-    value = dict(p.value)
-    if p.kind == "new_invocation":
-        patch["append_to"] = "invocations"
-        patch["entry"] = {
-            "id": f"news-{p.id}",
-            "clause": value.get("clause"),
-            "date": value.get("date"),
-            "by": value.get("by"),
-            "event": value.get("event"),
-            "outcome": value.get("outcome", "pending"),
-            "sources": [f"news-{p.id}"],
-        }
-    elif p.kind == "new_party":
-        patch["append_to"] = "parties"
-        patch["entry"] = {
-            "state": value.get("state"),
-            "joined": value.get("joined"),
-            "left": None,
-            "sources": [f"news-{p.id}"],
-        }
-    else:
-        parties = [str(s) for s in value.get("parties", [])]
-        slug = "-".join(s.lower() for s in parties) + (
-            f"-{str(value.get('signed'))[:4]}" if value.get("signed") else ""
+    if treaty_file is None:
+        patch["why_no_kb_file"] = (
+            "no supporting article has a web address to cite as the source "
+            "(give `url:` in its front matter) or the treaty file was not found"
         )
-        patch["file"] = f"src/foederis/data/treaties/{slug or 'new-treaty'}.yaml"
-        patch["new_file"] = {
-            "id": slug or None,
-            "name": None,
-            "short_name": value.get("described_as"),
-            "kind": "alliance",
-            "signed": value.get("signed"),
-            "in_force": None,
-            "ended": None,
-            "parties": [{"state": s, "joined": None, "sources": []} for s in parties],
-            "clauses": [],
-            "sources": [],
-        }
     patch["evidence"] = [e.model_dump() for e in p.evidence]
-    path = out_dir / f"proposal-{p.id:04d}-{p.kind}-{p.treaty or 'new'}.yaml"
-    path.write_text(yaml.safe_dump(patch, sort_keys=False, allow_unicode=True), "utf-8")
-    return path
+    path = out_dir / f"proposal-{p.id:04d}-{p.kind}-{target}.yaml"
+    path.write_text(_dump(patch), "utf-8")
+    if treaty_file is None:
+        return path
+    kb_path = out_dir / "kb" / f"{target}.yaml"
+    kb_path.parent.mkdir(parents=True, exist_ok=True)
+    kb_path.write_text(_dump(treaty_file), "utf-8")
+    return kb_path
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _is_day(value: object) -> bool:
+    return isinstance(value, str) and parse_iso(value) is not None and len(value) == 10
+
+
+def _sources(p: ProposalOut) -> list[dict[str, Any]]:
+    """One source per supporting article with a web address."""
+    out: dict[str, dict[str, Any]] = {}
+    for e in p.evidence:
+        if not e.url:
+            continue
+        out.setdefault(
+            f"news-{e.document}",
+            {
+                "id": f"news-{e.document}",
+                "kind": "newspaper",
+                "url": e.url,
+                "title": e.title or e.url,
+                "publisher": e.outlet or "unknown",
+                "accessed": e.published or now()[:10],
+            },
+        )
+    return list(out.values())
+
+
+def _kb_file(treaty: str, kb: KnowledgeBase | None) -> dict[str, Any] | None:
+    if kb is None:
+        from foederis.kb import load_kb
+
+        kb = load_kb()
+    origin = kb.origins.get(treaty)
+    if origin is None or not origin.is_file():
+        return None
+    data = yaml.safe_load(origin.read_text("utf-8"))
+    return _plain(data) if isinstance(data, dict) else None
+
+
+def _plain(value: Any) -> Any:
+    """Dates back to ISO text, so the copy reads as the original does."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value

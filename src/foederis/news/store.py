@@ -102,6 +102,15 @@ CREATE TABLE proposal_claims (
 """,
     ),
 ]
+MIGRATIONS.append(
+    (
+        4,
+        """
+ALTER TABLE documents ADD COLUMN language TEXT;
+ALTER TABLE documents ADD COLUMN url TEXT;
+""",
+    )
+)
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
@@ -202,7 +211,7 @@ class Store:
     def documents(self, ids: Sequence[int] | None = None) -> list[sqlite3.Row]:
         sql = (
             "SELECT id, content_hash, path, format, title, outlet, byline, published,"
-            " kept_chars, removed_chars, shingle_count, claim_count, story, event"
+            " kept_chars, removed_chars, shingle_count, claim_count, story, event, language, url"
             " FROM documents"
         )
         if ids is None:
@@ -262,10 +271,10 @@ class Store:
         cur = conn.execute(
             "INSERT INTO documents (content_hash, path, format, title, outlet, byline,"
             " published, text, kept_chars, removed_chars, shingle_count, minhash,"
-            " claim_count, ingested_at, story, event)"
+            " claim_count, ingested_at, story, event, language, url)"
             " VALUES (:content_hash, :path, :format, :title, :outlet, :byline, :published,"
             " :text, :kept_chars, :removed_chars, :shingle_count, :minhash, :claim_count,"
-            " :ingested_at, NULL, NULL)",
+            " :ingested_at, NULL, NULL, :language, :url)",
             doc,
         )
         return int(cur.lastrowid or 0)

@@ -24,6 +24,7 @@ from foederis.kb import KnowledgeBase
 from foederis.model.treaty import Treaty
 from foederis.news.dates import find_dates
 from foederis.news.mentions import StateMention
+from foederis.news.succession import is_among, same_person
 
 MentionKind = Literal["named", "described", "anaphor"]
 
@@ -126,6 +127,7 @@ _ANAPHOR = re.compile(
     r"|defen[cs]e|mutual[- ]defen[cs]e|bilateral)\s+)*(?:pact|treaty|agreement|accord|partnership"
     r"|deal|document|signing)\b(?:'s|’s)?|\bit (?:was|has been|had been) signed\b"
 )
+_NAME_WORD = re.compile(r"\b(?!(?:The|This|That|These|Those|Its|Their|A|An)\b)[A-Z][\w'’.]*")
 _DETERMINER_BEFORE = re.compile(
     r"(?i)\b(?:the|this|its|their|such|these|those)\s+(?:(?!an?\s)[\w-]+\s+){0,2}$"
 )
@@ -150,7 +152,6 @@ _PACT_STEMS = (
     "signing",
     "signed",
 )
-_SUCCESSORS = {"RUS": "SUN", "SUN": "RUS"}
 _DEFENSE_WORDS = re.compile(r"(?i)defen[cs]e|mutual|alliance|military|security|assistance")
 
 
@@ -276,7 +277,16 @@ class TreatyNames:
         defense = bool(_DEFENSE_WORDS.search(m.group()))
         specific = "strategic partnership" in m.group().lower()
         before = tail(text, m.start())
-        if not parties and year is None and not specific and _DETERMINER_BEFORE.search(before):
+        # capitalised words before the noun name it ("the Kensington Treaty"); a capitalised
+        # determiner alone ("The treaty voided") does not
+        named = bool(_NAME_WORD.search(text[start : m.start()]))
+        if (
+            not parties
+            and year is None
+            and not specific
+            and not named
+            and _DETERMINER_BEFORE.search(before)
+        ):
             if re.search(r"(?i)\bsuch\s+(?:\w+\s+){0,2}$", before):
                 return PactMention("described", m.start(), m.end(), m.group(), None)
             return PactMention("anaphor", m.start(), m.end(), m.group(), None, defense=defense)
@@ -296,7 +306,7 @@ class TreatyNames:
         """The KB treaty that best fits parties (RUS standing for SUN and back), a year
         of signature, the article's date and the words naming the pact; None when none
         fits or two fit equally well."""
-        wanted = list(dict.fromkeys("RUS" if s == "SUN" else s for s in states))
+        wanted = list(dict.fromkeys(same_person(s)[0] for s in states))
         said = _word_set(words or "") - _NOUNS
         scored: list[tuple[tuple[int, ...], str]] = []
         for tid, t in self.kb.treaties.items():
@@ -306,7 +316,7 @@ class TreatyNames:
                 # its parties: it must be described in words that fit it
                 continue
             members = t.states()
-            matched = sum(1 for s in wanted if s in members or _SUCCESSORS.get(s) in members)
+            matched = sum(1 for s in wanted if is_among(s, members))
             if matched == 0 or (matched < 2 and not (year and len(wanted) == 1)):
                 continue
             if year is not None:

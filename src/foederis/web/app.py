@@ -82,6 +82,7 @@ def create_app(
     app.add_exception_handler(ScenarioError, errors.scenario_error_handler)
     app.add_exception_handler(UnknownTreatyError, errors.unknown_treaty_handler)
     app.add_exception_handler(UnknownAreaError, errors.unknown_area_handler)
+    app.add_exception_handler(states.NonexistentStateError, errors.nonexistent_state_handler)
     app.add_exception_handler(RequestValidationError, errors.request_validation_handler)
     app.add_exception_handler(StarletteHTTPException, _http_error)
 

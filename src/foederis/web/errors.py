@@ -236,6 +236,12 @@ async def unknown_area_handler(request: Request, exc: Exception) -> Response:
     return error_response(invalid("where", exc.message, exc.hint))
 
 
+async def nonexistent_state_handler(request: Request, exc: Exception) -> Response:
+    """A state named for a day it did not exist: 422 on the date (the state may be right)."""
+    assert isinstance(exc, states.NonexistentStateError)
+    return error_response(invalid("date", exc.message, exc.hint))
+
+
 async def request_validation_handler(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     allowed: list[str] = []
@@ -277,6 +283,7 @@ __all__ = [
     "from_unknown_state",
     "http_error_body",
     "invalid",
+    "nonexistent_state_handler",
     "not_found",
     "request_validation_handler",
     "scenario_error_handler",

@@ -22,6 +22,31 @@ from foederis.model.enums import ClaimStatus
 from foederis.web.errors import ApiError, not_found, unavailable
 
 CONTEXT_CHARS = 280
+DECISION = frozenset({"conflict", "stale", "new"})  # what the review page opens on
+_ORDER = {"conflict": 0, "stale": 1, "new": 2, "unverifiable": 3, "confirmed": 4}
+
+
+def _one_per_fact(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One card per fact: claims with the same treaty, relation, states, date, article and
+    value (copies of one story, reports of one event) collapse into the first, which lists
+    the other documents; the ones needing a decision first."""
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for c in claims:
+        key = (
+            c["treaty"],
+            c["relation"],
+            tuple(sorted(c["states"])),
+            c["date"],
+            c["article"],
+            c["value"],
+            c["status"],
+        )
+        if key in out:
+            if c["document"] not in out[key]["also_in"] and c["document"] != out[key]["document"]:
+                out[key]["also_in"].append(c["document"])
+        else:
+            out[key] = {**c, "also_in": []}
+    return sorted(out.values(), key=lambda c: (_ORDER.get(c["status"], 9), c["id"]))
 
 
 @cache
@@ -131,12 +156,14 @@ class Bridge:
         titles = {
             d["id"]: d.get("title") or Path(d["path"]).name for s in stories for d in s["documents"]
         }
-        matching = [c for c in claims if status is None or c["status"] == status]
+        wanted = DECISION if status == "decision" else None if status is None else {status}
+        matching = _one_per_fact([c for c in claims if wanted is None or c["status"] in wanted])
         shown = matching[lo:hi]
         texts = self._texts({int(c["document"]) for c in shown})
         for c in shown:
             c["context"] = context(texts.get(int(c["document"]), ""), c["span"], c["sentence"])
             c["document_title"] = titles.get(c["document"], f"document {c['document']}")
+            c["also_in"] = [titles.get(d, f"document {d}") for d in c["also_in"]]
         pending = [p for p in proposals if p["status"] == "pending"]
         decided = [p for p in proposals if p["status"] != "pending"]
         for p in pending[lo:hi]:
@@ -152,6 +179,7 @@ class Bridge:
             "claims": shown,
             "claims_total": len(matching),
             "counts": counts,
+            "decision_count": len(_one_per_fact([c for c in claims if c["status"] in DECISION])),
             "total_claims": len(claims),
             "pending": pending[lo:hi],
             "pending_total": len(pending),

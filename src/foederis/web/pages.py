@@ -505,8 +505,9 @@ def network_page(request: Request) -> HTMLResponse:
 # ---- news review ------------------------------------------------------------------------------
 @router.get("/review", response_class=HTMLResponse)
 def review_page(request: Request) -> HTMLResponse:
-    status = request.query_params.get("status", "")
-    if status not in {s.value for s in ClaimStatus}:
+    # the page opens on what needs a decision (conflict, stale, new); ?status=all shows all
+    status = request.query_params.get("status", "decision")
+    if status not in {s.value for s in ClaimStatus} | {"decision"}:
         status = ""
     ctx: dict[str, Any] = {
         "status": status,
@@ -566,6 +567,6 @@ async def review_decide(request: Request, item_id: str) -> Response:
             status=exc.status,
         )
     query = {"done": f"{decision}ed item {item_id}"}
-    if back in {s.value for s in ClaimStatus}:
+    if back in {s.value for s in ClaimStatus} | {"decision"}:
         query["status"] = back
     return RedirectResponse("/review?" + urlencode(query), status_code=303)

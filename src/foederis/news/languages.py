@@ -1,0 +1,294 @@
+"""Languages other than English: identification, state and treaty names, dates, cues.
+
+* **Which language** — lingua (its models ship in the wheel; no download), restricted to
+  ``LANGUAGES`` and read on the first ``DETECT_CHARS`` characters of a text.
+* **State names** — CLDR territory names for every ISO 3166 state in each language, read
+  through Babel; capitals from CLDR's time-zone exemplar cities where the English city is
+  the state's capital in ``states.yaml``; short forms CLDR lacks from
+  ``data/news/names.yaml``.
+* **Dates** — dateparser's ``search_dates`` in the sentence's language, with the precision
+  it reports (day, month, year). Limits: it is slow (10–100 ms a sentence, so it runs only
+  on sentences with a four-digit year and a cue), it reads a bare year as a day in the
+  current month unless told otherwise, and its spans can take in a neighbouring word.
+* **Cue words** per relation and language — ``data/news/cues.yaml``, reviewable data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from foederis import states
+from foederis.news.dates import DateMention, Precision, find_dates
+from foederis.news.mentions import StateMention
+
+LANGUAGES = ("en", "es", "pt", "fr", "de", "ru", "ar", "zh", "ja", "ko", "id")
+DETECT_CHARS = 1000
+RELATIONS = (
+    "signed",
+    "ratified",
+    "in_force",
+    "invoked",
+    "joined",
+    "withdrew",
+    "suspended",
+    "covers",
+)
+_UNSPACED = frozenset({"zh", "ja"})  # no spaces between words
+_LATIN_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+
+
+def _data(name: str) -> Any:
+    text = resources.files("foederis").joinpath(f"data/news/{name}").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+# ---- which language ---------------------------------------------------------------------
+
+
+@cache
+def _detector() -> Any:
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in LANGUAGES]
+    return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
+
+
+def detect(text: str) -> str:
+    """The ISO 639-1 code of a text's language among ``LANGUAGES`` ("en" when unsure)."""
+    sample = text[:DETECT_CHARS]
+    if not sample.strip():
+        return "en"
+    found = _detector().detect_language_of(sample)
+    return str(found.iso_code_639_1.name).lower() if found is not None else "en"
+
+
+# ---- names ------------------------------------------------------------------------------
+
+
+@cache
+def state_names(lang: str) -> dict[str, str]:
+    """Name (lower case) -> ISO3 of every state, in one language."""
+    from babel import Locale
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+
+    known = {s.iso3: s for s in states.all_states()}
+    by_iso2 = {}
+    for code in get_global("territory_zones"):
+        iso3 = states.resolve(code) if len(code) == 2 and code.isupper() else None
+        if iso3 in known:
+            by_iso2[code] = known[iso3]
+    locale = Locale.parse(lang)
+    out: dict[str, str] = {}
+    for code, name in locale.territories.items():
+        state = by_iso2.get(code)
+        if state is not None:
+            out[name.lower()] = state.iso3
+    zones: Mapping[str, list[str]] = get_global("territory_zones")
+    for code, state in by_iso2.items():
+        capitals = {c.lower() for c in state.capitals}
+        for tz in zones.get(code, []):
+            english = get_timezone_location(tz, locale="en", return_city=True)
+            if english.lower() in capitals:
+                out.setdefault(
+                    get_timezone_location(tz, locale=locale, return_city=True).lower(), state.iso3
+                )
+    for iso3, names in (_data("names.yaml")["states"].get(lang) or {}).items():
+        for name in names:
+            out[str(name).lower()] = str(iso3)
+    return out
+
+
+def _alternation(names: list[str], lang: str, stem: bool = False) -> str:
+    parts = []
+    for n in sorted(set(names), key=len, reverse=True):
+        p = re.escape(n)
+        if stem and lang == "ru" and len(n) > 4 and n[-1] in "аяоеьйи":
+            p = re.escape(n[:-1]) + r"\w{1,3}"  # Россия, России, Россией
+        parts.append(p)
+    body = "|".join(parts)
+    if lang in _UNSPACED:
+        return f"(?:{body})"
+    if lang == "ar":
+        return rf"(?<!\w)(?:[وبلف])?(?:{body})"  # و "and", ب "with", ل "to", ف "so"
+    if lang == "ko":
+        return rf"(?<!\w)(?:{body})"  # particles follow: 러시아와, 한국은
+    return rf"(?<!\w)(?:{body})(?!\w)"
+
+
+@cache
+def _state_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    names = state_names(lang)
+    return re.compile(_alternation(list(names), lang, stem=True), re.IGNORECASE), names
+
+
+def find_states(text: str, lang: str) -> list[StateMention]:
+    """State mentions in a sentence of a language other than English."""
+    pattern, names = _state_pattern(lang)
+    out = []
+    for m in pattern.finditer(text):
+        word = m.group().lower()
+        iso = names.get(word) or names.get(word[1:])  # Arabic prefix
+        if iso is None and lang == "ru":
+            iso = next(
+                (v for k, v in names.items() if len(k) > 4 and word.startswith(k[:-1])), None
+            )
+        if iso is not None:
+            out.append(StateMention(iso, m.start(), m.end(), m.group()))
+    return out
+
+
+@cache
+def _treaty_pattern(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    table: dict[str, str] = {}
+    for tid, by_lang in _data("names.yaml")["treaties"].items():
+        for name in by_lang.get(lang) or []:
+            table[str(name).lower()] = str(tid)
+    if not table:
+        return None, table
+    flags = 0 if lang in _UNSPACED else re.IGNORECASE
+    return re.compile(_alternation(list(table), lang), flags), table
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    treaty: str
+    start: int
+    end: int
+    text: str
+
+
+def find_treaties(text: str, lang: str) -> list[NameMention]:
+    pattern, table = _treaty_pattern(lang)
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        key = m.group().lower()
+        tid = table.get(key) or table.get(key[1:])
+        if tid:
+            out.append(NameMention(tid, m.start(), m.end(), m.group()))
+    return out
+
+
+# ---- cues -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    pact_nouns: re.Pattern[str]
+    relations: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@cache
+def cues(lang: str) -> Cues | None:
+    table = _data("cues.yaml").get(lang)
+    if not table:
+        return None
+    nouns = re.compile("|".join(f"(?:{p})" for p in table["pact_nouns"]), re.IGNORECASE)
+    rels = tuple(
+        (rel, re.compile("|".join(f"(?:{p})" for p in table[rel]), re.IGNORECASE))
+        for rel in RELATIONS
+        if table.get(rel)
+    )
+    return Cues(nouns, rels)
+
+
+# ---- sentences and dates ----------------------------------------------------------------
+
+# a sentence ends at . ! ? ؟ and the full-width marks, but not after a one- or two-digit
+# number ("am 4. April 2023" is a German date)
+_END = re.compile(r"(?<!(?<!\d)\d)(?<!(?<!\d)\d\d)[.!?؟]+[\"'”’»)\]]*\s+|[。！？]+[」』”’)]*\s*")
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a text in any language (ends: . ! ? ؟ 。！？ and line ends)."""
+    out = []
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        for m in _END.finditer(line):
+            if line[start : m.end()].strip():
+                out.append((offset + start, offset + m.end()))
+            start = m.end()
+        if line[start:].strip():
+            out.append((offset + start, offset + len(line)))
+        offset += len(line) + 1
+    return [(a + _lead(text[a:b]), a + len(text[a:b].rstrip())) for a, b in out]
+
+
+def _lead(s: str) -> int:
+    return len(s) - len(s.lstrip())
+
+
+def find_dates_in(text: str, lang: str, ref: date | None = None) -> list[DateMention]:
+    """Dates written in a sentence: ISO dates and years by the English patterns, then for
+    each four-digit year the longest run of words around it that dateparser reads in the
+    sentence's language with that same year (its ``search_dates`` misreads "2024 года"
+    as the year 2), at the precision dateparser reports."""
+    found = find_dates(text)
+    if lang == "en" or not _LATIN_YEAR.search(text):
+        return found
+    parser = _parser(lang)
+    for m in _LATIN_YEAR.finditer(text):
+        year = int(m.group())
+        best: tuple[int, int, int, date, Precision] | None = None
+        for start, end in _windows(text, m.start(), m.end(), lang):
+            data = parser.get_date_data(text[start:end])
+            when = data.date_obj if data else None
+            if when is None or when.year != year or data.period not in _RANK:
+                continue
+            rank = (_RANK[data.period], end - start)
+            if best is None or rank > (best[0], best[2] - best[1]):
+                best = (_RANK[data.period], start, end, when.date(), data.period)
+        if best is None:
+            continue
+        _, start, end, day, precision = best
+        found = [d for d in found if not (d.start < end and start < d.end)]
+        found.append(DateMention(start, end, day, precision))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+_RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
+_TOKEN_BEFORE = re.compile(r"\S+\s+$")
+
+
+@cache
+def _parser(lang: str) -> Any:
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=[lang],
+        settings={
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "PREFER_DAY_OF_MONTH": "first",
+            "REQUIRE_PARTS": ["year"],
+        },
+    )
+
+
+def _windows(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
+    """Candidate date spans around a year: in Chinese, Japanese and Korean the month and
+    day follow it (2024年6月19日); elsewhere up to four words before it (19 de junio de)."""
+    if lang in ("zh", "ja", "ko"):
+        tail = re.match(r"[年년]\s*(?:\d{1,2}\s*[月월]\s*(?:\d{1,2}\s*[日일])?)?", text[end:])
+        stop = end + (tail.end() if tail else 0)
+        return [(start, stop), (start, end)]
+    out = [(start, end)]
+    left = start
+    for _ in range(4):
+        m = _TOKEN_BEFORE.search(text, 0, left)
+        if m is None:
+            break
+        left = m.start()
+        out.append((left, end))
+    return out

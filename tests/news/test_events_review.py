@@ -1,0 +1,96 @@
+"""Events across languages, one fact per fact, and the review queue end to end, on a
+small corpus written for these tests (tests/news/corpus: reports in English, Arabic,
+Spanish, Portuguese, Indonesian and German, including a pact the KB lacks)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from foederis.news import ingest, list_events, list_facts, review_decide, review_list
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory, kb) -> Path:  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("events") / "news.sqlite3"
+    result = ingest([CORPUS], db_path=path, kb=kb)
+    assert len(result.documents) == 9 and not result.skipped
+    return path
+
+
+def _names(event) -> set[str]:  # type: ignore[no-untyped-def]
+    return {Path(d.title or "").name for d in event.documents}
+
+
+def test_every_document_has_its_language_story_and_event(db: Path, kb) -> None:  # type: ignore[no-untyped-def]
+    result = ingest([CORPUS], db_path=db, kb=kb)  # a re-run: nothing new, same answer
+    by_name = {Path(d.path).name: d for d in result.documents}
+    assert {d.language for d in result.documents} == {"en", "ar", "es", "pt", "id", "de"}
+    assert by_name["sau-pak-ar.md"].language == "ar"
+    assert all(d.story is not None and d.event for d in result.documents)
+    # a copy on another site is the same story; a report in another language is not
+    en, mirror = by_name["sau-pak-en.md"], by_name["sau-pak-en-mirror.md"]
+    assert en.story == mirror.story != by_name["sau-pak-es.md"].story
+
+
+def test_reports_in_different_languages_are_one_event(db: Path) -> None:
+    events = {e.event: e for e in list_events(db)}
+    assert set(events) == {"sau-pak-2025:signed", "rus-prk-2024:in_force", "DEU+GBR:signed:2025-07"}
+    sau = events["sau-pak-2025:signed"]
+    assert (sau.treaty, sau.relation, sau.date) == ("sau-pak-2025", "signed", "2025-09-17")
+    assert sau.languages == ["ar", "en", "es"] and len(sau.documents) == 4
+    force = events["rus-prk-2024:in_force"]
+    assert force.date == "2024-12-04" and force.languages == ["en", "id", "pt"]
+    kensington = events["DEU+GBR:signed:2025-07"]
+    assert kensington.treaty is None and kensington.states == ["DEU", "GBR"]
+    assert kensington.languages == ["de", "en"]
+
+
+def test_one_fact_however_many_documents_state_it(db: Path) -> None:
+    facts = list_facts(db_path=db)
+    keys = [(f.treaty, f.relation, tuple(f.states), f.date, f.article, f.value) for f in facts]
+    assert len(keys) == len(set(keys))
+    (signed,) = [f for f in facts if f.treaty == "sau-pak-2025" and f.relation == "signed"]
+    assert signed.status == "confirmed" and signed.states == ["PAK", "SAU"]
+    assert len({s.document for s in signed.supports}) == 4
+    assert {s.language for s in signed.supports} == {"en", "ar", "es"}
+
+
+def test_events_command_lists_them(db: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "foederis", "events", "--db", str(db), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert {e["event"] for e in yaml.safe_load(out.stdout)} >= {"sau-pak-2025:signed"}
+
+
+def test_accepting_a_new_pact_writes_a_treaty_file_that_validates(db: Path, tmp_path: Path) -> None:
+    pending = review_list(db)
+    assert pending and pending[0].kind == "new_treaty"
+    first = pending[0]
+    assert first.value["parties"] == ["DEU", "GBR"] and first.value["signed"] == "2025-07-17"
+    assert len({e.document for e in first.evidence}) == 2  # the English and German reports
+    done = review_decide(first.id, accept=True, out_dir=tmp_path, db_path=db)
+    patch = Path(str(done.patch_path))
+    assert patch == tmp_path / "kb" / "deu-gbr-2025.yaml"
+    data = yaml.safe_load(patch.read_text("utf-8"))
+    assert [p["state"] for p in data["parties"]] == ["DEU", "GBR"]
+    assert {s["url"] for s in data["sources"]} == {
+        "https://example.org/test-de/kensington-vertrag",
+        "https://example.org/test-wire/kensington-treaty",
+    }
+    check = subprocess.run(
+        [sys.executable, "-m", "foederis", "validate", str(patch.parent)],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert review_list(db) == [p for p in pending if p.id != first.id]

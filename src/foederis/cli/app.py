@@ -694,6 +694,10 @@ def review(
     choice_arg(action, "ACTION", ["accept", "reject"])
     if proposal is None:
         raise UsageError("ID", "missing", f"use `foederis review {action} ID`")
+    if not 1 <= proposal <= 2**62:
+        raise UsageError(
+            "ID", f"{proposal} is not a proposal id", "run `foederis review` for the ids"
+        )
     decided = review_decide(proposal, action == "accept", out_dir, db)
     if fmt is Fmt.json:
         emit_json(decided.model_dump(mode="json"))
@@ -796,6 +800,8 @@ def export_coverage(
     """How many ATOP defense dyads of a year the KB explains (Markdown report)."""
     from foederis.exports.coverage import atop_coverage, coverage_markdown
 
+    if not 1815 <= year <= 2100:
+        raise UsageError("--year", f"{year} is outside 1815-2100", "ATOP covers 1815-2018")
     report = coverage_markdown(atop_coverage(load(kb), atop, year))
     if output:
         output.write_text(report, encoding="utf-8")

@@ -31,7 +31,7 @@ from foederis.news.extract import Claim, Extractor
 from foederis.news.languages import detect
 from foederis.news.read import RawDocument, ReadError, iter_entries, read_file
 from foederis.news.reconcile import Verdict, reconcile
-from foederis.news.store import Store, now
+from foederis.news.store import Store, now, writer_lock
 from foederis.news.textutil import shingles
 
 COMMIT_EVERY = 100  # documents per transaction
@@ -134,7 +134,7 @@ def ingest(
 
         kb = load_kb()
     files = list(iter_entries(Path(p) for p in paths))
-    with Store(db_path) as store:
+    with writer_lock(db_path), Store(db_path) as store:  # one ingest at a time per database
         skipped: list[SkippedOut] = []
         notes: list[SkippedOut] = []
         fresh: list[_New] = []

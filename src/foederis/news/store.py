@@ -21,7 +21,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from foederis.errors import FoederisError
+
 ENV_VAR = "FOEDERIS_DB"
+
+
+class StoreError(FoederisError, sqlite3.DatabaseError):
+    """The news database cannot be opened or is not one (a text file, a directory).
+    A FoederisError for the command line, and an sqlite3 error for callers that already
+    handle database errors (the web app answers 503)."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        FoederisError.__init__(self, message, hint)
+
 
 MIGRATIONS: list[tuple[int, str]] = [
     (
@@ -122,6 +134,32 @@ def default_db_path() -> Path:
     return Path(base) / "foederis" / "news.sqlite3"
 
 
+@contextmanager
+def writer_lock(path: Path | str | None = None) -> Iterator[None]:
+    """Hold the database's writer lock (an advisory lock on ``<db>.lock`` beside it) for
+    the duration: two ingests into one database run one after the other instead of
+    racing (one would otherwise die on the UNIQUE content hash or "database is locked",
+    and their stories would be grouped without seeing each other). Waits as long as the
+    other writer runs. Where ``fcntl`` is missing (Windows) only SQLite's own locking
+    applies."""
+    db = Path(path) if path is not None else default_db_path()
+    if str(db) == ":memory:" or db.is_dir():
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with open(db.with_name(db.name + ".lock"), "a+b") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -133,15 +171,40 @@ class Store:
         self, path: Path | str | None = None, *, migrate: bool = True, upto: int | None = None
     ) -> None:
         self.path = Path(path) if path is not None else default_db_path()
-        if str(self.path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+        if self.path.is_dir():
+            raise StoreError(
+                f"the news database {self.path} is a directory",
+                "pass a database file with --db or FOEDERIS_DB",
+            )
+        try:
+            if str(self.path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot open the news database {self.path}: {exc.strerror or exc}",
+                "check the path given with --db or FOEDERIS_DB and its permissions",
+            ) from None
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"cannot open the news database {self.path}: {exc}",
+                "check the path given with --db or FOEDERIS_DB and its permissions",
+            ) from None
         self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        if migrate:
-            self.migrate(upto)
+        try:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            if migrate:
+                self.migrate(upto)
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise
+            raise StoreError(
+                f"{self.path} is not a foederis news database ({exc})",
+                "pass a database made by `foederis ingest`, or a new file name",
+            ) from None
 
     def __enter__(self) -> Store:
         return self

@@ -74,6 +74,13 @@ def test_policy_rows_say_policy_not_treaty() -> None:
     assert any("policy, not a treaty" in line for line in summary.lines())
 
 
+def test_policy_rows_are_labelled_in_the_cli_table() -> None:
+    res = run("check", "--attacker", "CHN", "--target", "TWN", "--date", "2024-01-01")
+    rows = [line for line in res.stdout.splitlines() if "  us-twn-tra-1979  " in line]
+    assert rows and all(line.startswith("policy, not a treaty") for line in rows)
+    assert re.search(r"^us-twn-tra-1979#\S+ \(.+\) → policy, not a treaty: USA$", res.stdout, re.M)
+
+
 def test_repr_is_short() -> None:
     result = check(Scenario(attacker="RUS", target="POL", date="2025-01-01"))
     assert len(repr(result)) < 160
@@ -148,8 +155,9 @@ def test_empty_results_explain_themselves(tmp_path: object) -> None:
 def test_check_text_opens_with_the_answer_and_never_blank_reasons() -> None:
     res = run("check", "--attacker", "SOM", "--target", "ETH", "--date", "1977-07-13")
     lines = res.stdout.splitlines()
-    assert lines[2] == "No state is bound."
-    assert "not_triggered" in res.stdout and "✗" in res.stdout  # rows and their reasons
+    # the 1963 pact's entry into force is unknown in 1977: uncertain, never a failed party
+    assert lines[2].startswith("No state is bound;") and "Kenya (KEN): uncertain" in lines[2]
+    assert "uncertain" in res.stdout and "?" in res.stdout and "✓" in res.stdout
     assert "assumed started by the attacker" in lines[0]
 
 

@@ -155,7 +155,7 @@ def test_oas_suspensions(kb):
 
 def test_oas_clause(kb):
     c = kb.treaties["oas-charter-1948"].clause("art-3")
-    assert c.type == "defense"
+    assert c.type == "consultation"  # the Charter refers the response to the Rio Treaty
     assert c.obligation.strength == "consult"
 
 

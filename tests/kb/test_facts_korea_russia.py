@@ -151,7 +151,11 @@ def test_us_kor_1953_art3_constitutional_pacific(kb):
     assert c.type == "defense"
     assert c.obligation.strength == "constitutional"
     assert c.trigger.event == "armed_attack"
-    assert [s.areas for s in c.trigger.scope] == [["pacific-area"]]
+    assert {a for s in c.trigger.scope for a in s.areas} == {"pacific-area"}
+    # territory is settled; ships and forces in territorial waters only arguable
+    first = c.trigger.scope[0]
+    assert (first.assets, first.settled) == (["territory"], True)
+    assert all(not s.settled for s in c.trigger.scope[1:])
     assert "common danger in accordance with its constitutional processes" in c.text
 
 

@@ -278,3 +278,14 @@ def test_answer_downloads(client: AsgiClient) -> None:
     assert rows.text.startswith("status,obligated_state")
     bad = client.get("/answer.md?attacker=PRK&target=Narnia")
     assert bad.status_code == 422 and "Narnia" in bad.text
+
+
+def test_scenario_page_shows_the_clause_precedents(client: AsgiClient) -> None:
+    # Armenia 2022: the CSTO's Art. 4 rows carry the recorded invocations and outcomes
+    resp = client.get("/?attacker=AZE&target=ARM&date=2022-09-13")
+    assert resp.status_code == 200
+    html = resp.text
+    assert 'class="precedents"' in html
+    block = html[html.index('class="precedents"') :]
+    assert "2022-09-13" in block and "not honored" in block
+    assert "2022-01-06" in block and "honored" in block

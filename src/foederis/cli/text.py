@@ -114,20 +114,28 @@ def check_text(result: CheckResult, show_all: bool = False, summary: Summary | N
     if hidden:
         out.append(f"({hidden} not-triggered obligations hidden; --all lists them)\n")
     out.append("\nREASONS\n")
-    seen: set[tuple[str, str]] = set()
+    seen: set[object] = set()
     for o in shown:
-        key = (o.clause, o.status.value + "".join(r.text for r in o.failing()))
+        key = (o.clause, o.status.value, tuple(r.shape for r in o.failing()))  # facts
         if key in seen:
             continue  # same clause, same verdict: printed already
         seen.add(key)
         same = [
             x.state
             for x in shown
-            if x.clause == o.clause and x.status is o.status and x.failing() == o.failing()
+            if x.clause == o.clause
+            and x.status is o.status
+            and [r.shape for r in x.failing()] == [r.shape for r in o.failing()]
         ]
         who = ", ".join(same[:8]) + (f" and {len(same) - 8} more" if len(same) > 8 else "")
         out.append(f"\n{o.clause} ({o.article}) → {o.status.value}: {who}\n")
         out += [f"  {MARK[r.verdict.value]} {r.text}\n" for r in o.reasons]
+        out += [
+            f"    precedent {p.date or 'date unknown'}"
+            + (f" {label(p.by)}" if p.by else "")
+            + f": {_cell(p.event)} -> {p.outcome.value}\n"
+            for p in o.precedents
+        ]
         out += [
             f"    source [{src.badge}] {_cell(src.publisher)}: {_cell(src.title)} {src.url or ''}\n"
             for src in o.sources[:3]
@@ -298,7 +306,7 @@ def allies_text(
                 o.treaty,
                 f"{o.article} ({o.clause})",
                 o.strength.value,
-                "participation frozen" if o.frozen else "",
+                "participation frozen" if o.frozen else ("dormant" if o.dormant else ""),
             ]
             for o in rows
         ],

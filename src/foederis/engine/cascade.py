@@ -18,11 +18,14 @@ Two modes (docs/semantics.md has worked examples):
     protected party started it come out ``uncertain`` and do not bring anyone in.
 
 ``escalation``
-    The chain-ganging view. Every state at war is treated as attacked on its home
-    territory by the other side (an armed attack), and its allies join unless a clause or a recorded
-    interpretation says otherwise: ``triggered`` and ``uncertain`` obligations both bring a
-    state in; an obligation that fails (e.g. the clause lapses because the protected side
-    started the war, or the treaty is not in force) does not.
+    The chain-ganging view. Both sides are protected whoever started it, and every state
+    that joins is treated as attacked on its home territory by the other side (an armed
+    attack), so its allies join unless a clause or a recorded interpretation says
+    otherwise. The original belligerents are attacked as in legal mode.
+
+In both modes only a ``triggered`` defense duty that makes its state a co-belligerent
+brings a state in (``drafts``): consultation duties, uncertain, frozen, dormant or
+disputed duties, and aid-only duties (EU Art. 42(7)'s neutrality proviso) never do.
 """
 
 from __future__ import annotations
@@ -32,10 +35,11 @@ from enum import StrEnum
 from typing import Any
 
 from foederis.kb import KnowledgeBase
-from foederis.model.enums import Asset, ClauseType, Initiator, Severity, Status
+from foederis.model.enums import Asset, ClauseType, Initiator, Severity, Status, Strength
 from foederis.model.scenario import Scenario
 
-from .check import Engine, Obligation, engine_for, scenario_json
+from .check import Engine, engine_for
+from .results import Obligation, scenario_json
 
 
 class Mode(StrEnum):
@@ -183,7 +187,7 @@ class _Cascade:
 
     def _bound_by(self, newly: list[Entry], *, first_round: bool) -> list[tuple[str, Obligation]]:
         """(side, obligation) for every obligation that the newly joined states' being at
-        war triggers."""
+        war triggers and that makes the obligated state a co-belligerent."""
         out: list[tuple[str, Obligation]] = []
         for entry in newly:
             victim_side = entry.side
@@ -194,21 +198,20 @@ class _Cascade:
                 scenario = self._attack_on(entry.state, victim_side, first_round)
             if scenario is None:
                 continue
-            accept = {Status.triggered}
-            if self.mode is Mode.escalation:
-                accept.add(Status.uncertain)
             for o in self.engine.check(scenario).obligations:
-                if o.type is ClauseType.defense and o.status in accept:
+                if drafts(o):
                     out.append((victim_side, o))
         return out
 
     def _attack_on(self, state: str, side: str, first_round: bool) -> Scenario | None:
         """The attack a state at war is assumed to suffer from the other side.
 
-        The original belligerents (round 0) are attacked at home. A state that joined later
-        is, in legal mode, attacked where it fights: its armed forces at the place of the
-        original attack (its allies are bound only if their treaty covers forces there); in
-        escalation mode, on its own home territory."""
+        Nobody is assumed to be attacked at home unless the scenario says so: the target
+        is attacked as given; the attacker(s), when hit back, are attacked where they fight
+        (their armed forces at the place of the original attack), whoever started it. A
+        state that joined later is, in legal mode, attacked where it fights too (its allies
+        are bound only if their treaty covers forces there); in escalation mode, on its
+        own home territory (the chain-ganging view)."""
         enemies = sorted(s for s, sd in self.side.items() if sd != side)
         if not enemies:
             return None
@@ -219,13 +222,23 @@ class _Cascade:
         else:
             initiator = Initiator.attacker
         original = state in self.s.attacker or state == self.s.target
-        if original or self.mode is Mode.escalation:
+        if self.mode is Mode.escalation and not original:
             return Scenario(
                 attacker=tuple(enemies),
                 target=state,
                 date=self.s.date,
                 asset=Asset.territory,
-                severity=self.s.severity if first_round else Severity.armed_attack,
+                severity=Severity.armed_attack,
+                initiator=initiator,
+            )
+        if state == self.s.target:  # the target, attacked again by new enemies
+            return Scenario(
+                attacker=tuple(enemies),
+                target=state,
+                date=self.s.date,
+                where=self.s.where,
+                asset=self.s.asset,
+                severity=self.s.severity,
                 initiator=initiator,
             )
         return Scenario(
@@ -237,3 +250,23 @@ class _Cascade:
             severity=Severity.armed_attack,
             initiator=initiator,
         )
+
+
+# duties that bring a state into the war: a duty to consult, to stay neutral or none at all
+# never does, in any mode
+DRAFTING = frozenset(
+    {Strength.automatic, Strength.all_means, Strength.deems_necessary, Strength.constitutional}
+)
+
+
+def drafts(o: Obligation) -> bool:
+    """Does this obligation make its state a co-belligerent? Only a ``triggered`` defense
+    duty of a drafting strength, owed as a belligerent (not aid only, as under EU Art.
+    42(7)'s neutrality proviso). Uncertain, frozen, dormant or disputed duties are
+    ``uncertain`` and do not draft in either mode."""
+    return (
+        o.type is ClauseType.defense
+        and o.status is Status.triggered
+        and o.strength in DRAFTING
+        and o.belligerent
+    )

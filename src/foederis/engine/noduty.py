@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from foederis import states
+from foederis.engine import bindings
 from foederis.exports.obligations import allies
 from foederis.kb import KnowledgeBase
 from foederis.model.treaty import Treaty
@@ -67,7 +68,7 @@ def concerns(t: Treaty, state: str, day: date) -> bool:
     or is named as a beneficiary in one of its clauses."""
     if not t.is_in_force(day):
         return False
-    if state in t.members_on(day):
+    if state in bindings.members(t, day):
         return True
     return any(c.obligation.owed_to != "all" and state in c.obligation.owed_to for c in t.clauses)
 
@@ -84,14 +85,17 @@ def counterparts(t: Treaty, state: str, day: date) -> set[str]:
 
 
 def closest_instruments(
-    kb: KnowledgeBase, state: str, day: date, exclude: Iterable[str] = ()
+    kb: KnowledgeBase,
+    state: str,
+    day: date,
+    exclude: Iterable[str] = (),
+    candidates: Iterable[Treaty] | None = None,
 ) -> list[NoDuty]:
     """For ``state`` on ``day``: every instrument without a defense clause that links it to
     states no defense obligation in force binds to it (``exclude``: states to leave out,
     e.g. the attackers). One entry per instrument, states sorted; instruments by id."""
-    instruments = [
-        t for t in kb.treaties.values() if not t.is_defense() and concerns(t, state, day)
-    ]
+    pool = candidates if candidates is not None else kb.treaties.values()
+    instruments = [t for t in pool if not t.is_defense() and concerns(t, state, day)]
     if not instruments:
         return []
     bound = {o.obligated for o in allies(kb, state, day)}

@@ -8,6 +8,7 @@ the set it lies partly inside; both are computed once per place and cached.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from foederis.model.area import Area
 from foederis.model.enums import Verdict
@@ -77,6 +78,44 @@ class Places:
         if ref in fp.partly:
             return Verdict.unknown
         return Verdict.failed
+
+    def holding(self, fp: Footprint, day: date) -> tuple[str | None, tuple[str, ...]]:
+        """Who holds the place on ``day``, and who disputes that holder's sovereignty."""
+        if fp.home_of is not None:
+            return fp.home_of, ()
+        area = self.areas[fp.place]
+        h = area.holding_on(day)
+        return h.state, tuple(h.disputed_by)
+
+    def match_on(
+        self, fp: Footprint, ref: str, protected: str, day: date
+    ) -> tuple[Verdict, str | None, tuple[str, ...]]:
+        """``match`` on a day, for refs that depend on who holds the place: (verdict, the
+        holder, the states disputing its sovereignty). A place the protected party holds
+        under dispute, or claims while another holds it, is ``unknown`` for
+        ``party_territory``: the verdict turns on the disputed holder."""
+        if ref != "party_territory":
+            return self.match(fp, ref, protected), None, ()
+        holder, disputed_by = self.holding(fp, day)
+        if holder == protected:
+            return Verdict.met, holder, disputed_by
+        if protected in disputed_by:
+            return Verdict.unknown, holder, disputed_by
+        return Verdict.failed, holder, disputed_by
+
+    def area_text(self, ref: str) -> str:
+        if ref == "party_home":
+            return "the party's home territory"
+        if ref == "party_territory":
+            return "any territory the party holds"
+        if ref == "anywhere":
+            return "anywhere"
+        if ref in self.areas:
+            return self.areas[ref].name
+        from foederis import states
+
+        name = states.get(ref).name if states.is_known(ref) else ref
+        return f"{name}'s home territory"
 
     def name(self, place: str) -> str:
         if place in self.areas:

@@ -80,7 +80,15 @@ def atop_coverage(kb: KnowledgeBase, atop_csv: Path, year: int) -> Coverage:
     day = date(year, 12, 31)
     atop = read_atop_defense(atop_csv, year)
     ours: set[tuple[int, int]] = set()
-    for o in directed_obligations(kb, day, {ClauseType.defense}):
+    # ATOP codes some treaties as defense pacts that foederis reads as duties to consult
+    # only (the OAS Charter refers the response to the Rio Treaty): their dyads are
+    # explained, with that reading, by the consultation clause
+    consult_only = {
+        t.id for t in kb.treaties.values() if t.atop_id is not None and not t.is_defense()
+    }
+    for o in directed_obligations(kb, day, {ClauseType.defense, ClauseType.consultation}):
+        if o.type is ClauseType.consultation and o.treaty not in consult_only:
+            continue
         if o.obligated_cow is not None and o.protected_cow is not None:
             ours.add((o.obligated_cow, o.protected_cow))
             ours.add((o.protected_cow, o.obligated_cow))  # ATOP's dyads are undirected pairs

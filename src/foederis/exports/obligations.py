@@ -1,8 +1,10 @@
-"""Directed obligations in force on a day, independent of any particular attack.
+"""Directed obligations in force on a day, independent of any particular attack, as rows.
 
-``directed_obligations(kb, day)`` lists every (obligated state, protected state, treaty,
-clause, type, strength) with both states parties (or named) on that day and no suspension
-between them; ``allies(kb, state, day)`` is the slice protecting one state. These are the
+Who is bound to whom is decided in ``engine/bindings.py``; this module turns those
+bindings into export rows with COW codes. ``directed_obligations(kb, day)`` lists every
+(obligated state, protected state, treaty, clause, type, strength) with both states parties
+(or named) on that day and the direction not suspended (frozen and dormant ones flagged);
+``allies(kb, state, day)`` is the slice protecting one state. These are the
 rows of ``foederis export obligations`` and of the dyad-year exports.
 """
 
@@ -11,9 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from foederis import states
+from foederis.engine import bindings
+from foederis.engine.bindings import Binding
 from foederis.kb import KnowledgeBase
 from foederis.model.enums import ClauseType, Strength
 from foederis.model.treaty import Treaty
@@ -31,6 +36,7 @@ class DirectedObligation:
     type: ClauseType
     strength: Strength
     frozen: bool  # participation frozen on that day (e.g. Armenia in the CSTO)
+    dormant: bool  # the treaty is dormant in this direction (e.g. the Manila Pact)
     atop_id: int | None
 
     def to_json(self) -> dict[str, Any]:
@@ -40,50 +46,30 @@ class DirectedObligation:
         return out
 
 
-def _resolve(value: list[str] | str, members: set[str]) -> set[str]:
-    return set(members) if value == "all" else set(value)
-
-
 def treaty_obligations(
     t: Treaty, day: date, types: set[ClauseType] | None = None
 ) -> Iterator[DirectedObligation]:
-    if not t.is_in_force(day):
-        return
-    members = t.members_on(day)
-    ever = t.states()
-    for clause in t.clauses:
-        if types is not None and clause.type not in types:
-            continue
-        ob = clause.obligation
-        by = {s for s in _resolve(ob.owed_by, members) if s in members}
-        to = {s for s in _resolve(ob.owed_to, members) if s in members or s not in ever}
-        for a in sorted(by):
-            for b in sorted(to):
-                if a == b:
-                    continue
-                frozen = False
-                suspended = False
-                for sus in t.suspensions:
-                    if sus.active_on(day) and sus.applies(a, b):
-                        if sus.kind == "suspended":
-                            suspended = True
-                        else:
-                            frozen = True
-                if suspended:
-                    continue
-                yield DirectedObligation(
-                    a,
-                    states.cow_code(a, day),
-                    b,
-                    states.cow_code(b, day),
-                    t.id,
-                    t.ref(clause),
-                    clause.label,
-                    clause.type,
-                    ob.strength,
-                    frozen,
-                    t.atop_id,
-                )
+    for b in bindings.directed(t, day, types):
+        yield _row(b, day)
+
+
+@lru_cache(maxsize=262_144)
+def _row(b: Binding, day: date) -> DirectedObligation:
+    t = b.treaty
+    return DirectedObligation(
+        b.obligated,
+        states.cow_code(b.obligated, day),
+        b.protected,
+        states.cow_code(b.protected, day),
+        t.id,
+        t.ref(b.clause),
+        b.clause.label,
+        b.clause.type,
+        b.clause.obligation.strength,
+        b.frozen,
+        b.dormant,
+        t.atop_id,
+    )
 
 
 def directed_obligations(

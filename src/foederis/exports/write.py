@@ -26,6 +26,7 @@ COLUMNS = [
     "type",
     "strength",
     "frozen",
+    "dormant",
     "atop_id",
 ]
 

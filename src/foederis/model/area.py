@@ -4,9 +4,30 @@ Plain dataclasses, validated from YAML by pydantic in kb/load.py (see model/trea
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date as Date
 from typing import Literal
 
 from foederis.model.treaty import STRICT, Source
+
+
+@dataclass(kw_only=True)
+class Holding:
+    """Who held (administered) a place from ``since`` until ``until`` (exclusive); null
+    ``state``: nobody. ``disputed_by``: states contesting that holder's sovereignty then."""
+
+    __pydantic_config__ = STRICT
+
+    state: str | None
+    since: Date | None = None
+    until: Date | None = None
+    disputed_by: list[str] = field(default_factory=list)
+    note: str | None = None
+    sources: list[str] = field(default_factory=list)
+
+    def active_on(self, day: Date) -> bool:
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day < self.until
+        )
 
 
 @dataclass(kw_only=True)
@@ -25,6 +46,17 @@ class Area:
     aliases: list[str] = field(default_factory=list)
     note: str | None = None
     sources: list[str] = field(default_factory=list)
+    # holders over time; when given, they decide who holds the place on a day (held_by is
+    # then the current holder, kept for display)
+    holders: list[Holding] = field(default_factory=list)
+
+    def holding_on(self, day: Date) -> Holding:
+        for h in self.holders:
+            if h.active_on(day):
+                return h
+        if self.holders:
+            return Holding(state=None)
+        return Holding(state=self.held_by, disputed_by=list(self.claimed_by))
 
 
 @dataclass(kw_only=True)

@@ -8,7 +8,7 @@ the shape (states, areas, source ids, dates, cross-references) live in kb/valida
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as _field
 from datetime import date as Date
 from functools import cached_property
@@ -121,15 +121,22 @@ class Party:
 
 @dataclass(kw_only=True)
 class Suspension:
+    """A duty that does not run normally in one direction (``by`` -> ``toward``) from
+    ``since``: ``suspended`` (it lapsed: not bound), ``frozen`` (participation frozen:
+    at most uncertain) or ``dormant`` (formally in force, unused in practice, with evidence:
+    at most uncertain). ``exempt`` lists [obligated, protected] pairs it does not touch
+    (the Manila Pact is dormant except between the US and Thailand)."""
+
     __pydantic_config__ = STRICT
 
-    kind: Literal["suspended", "frozen"]
+    kind: Literal["suspended", "frozen", "dormant"]
     by: AllOr
     toward: AllOr
     since: Date
     until: Date | None = None
     summary: str | None = None
     sources: list[str] = _field(default_factory=list)
+    exempt: list[tuple[str, str]] = _field(default_factory=list)
 
     def active_on(self, day: Date) -> bool:
         return self.since <= day and (self.until is None or day < self.until)
@@ -137,7 +144,9 @@ class Suspension:
     def applies(self, obligated: str, protected: str) -> bool:
         by_ok = self.by == "all" or obligated in self.by
         to_ok = self.toward == "all" or protected in self.toward
-        return by_ok and to_ok
+        return by_ok and to_ok and (obligated, protected) not in self.exempt
+
+    __hash__ = object.__hash__  # identity: bindings cache per record
 
 
 @dataclass(kw_only=True)
@@ -146,6 +155,9 @@ class Scope:
 
     assets: list[Asset] = _field(default_factory=list)
     areas: list[str] = _field(default_factory=list)
+    # false: a reading of the text that is arguable but not settled (coast-guard cutters
+    # as "public vessels" before the US said so); a match gives at most unknown
+    settled: bool = True
 
 
 @dataclass(kw_only=True)
@@ -171,6 +183,10 @@ class Trigger:
     adversaries: list[str] | None = None
     non_state: bool | None = None
     provocation_voids: bool | None = None
+    # does the clause cover an attack by another party? null: the text does not say
+    co_party: bool | None = None
+    # the duty arises only at the request of the attacked party (CSTO Art. 4 as amended)
+    on_request: bool = False
     unmodelled: list[Unmodelled] = _field(default_factory=list)
 
 
@@ -181,6 +197,23 @@ class Obligation:
     owed_by: AllOr = "all"
     owed_to: AllOr = "all"
     strength: Strength
+    # states whose duty is aid without co-belligerence (EU Art. 42(7)'s proviso)
+    aid_only: list[str] = _field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class ClauseVersion:
+    """The clause as amended from ``since`` (e.g. CSTO Art. 4 after the 2010 protocol):
+    the fields given replace the clause's own from that day on."""
+
+    __pydantic_config__ = STRICT
+
+    since: Date
+    text: str | None = None
+    trigger: Trigger | None = None
+    strength: Strength | None = None
+    sources: list[str] = _field(default_factory=list)
+    note: str | None = None
 
 
 @dataclass(kw_only=True)
@@ -197,13 +230,49 @@ class Clause:
     obligation: Obligation
     note: str | None = None
     disputed: list[Disputed] = _field(default_factory=list)
+    # "provisional": the text is unpublished or the coding is a provisional reading; the
+    # engine then answers at most `uncertain`
+    certainty: Literal["text", "provisional"] = "text"
+    # how the instrument numbers its provisions (the Taiwan Relations Act has sections)
+    division: Literal["article", "section"] = "article"
+    versions: list[ClauseVersion] = _field(default_factory=list)
     coded_by: str | None = None  # "ATOP 4.01": coded from a data set, not curated
 
     @property
     def label(self) -> str:
         if self.coded_by:
             return f"{self.article} (coded by {self.coded_by})"
-        return f"Art. {self.article}"
+        word = UNNUMBERED.get(self.article.lower())
+        if word is not None:
+            return word
+        return f"{'Sec.' if self.division == 'section' else 'Art.'} {self.article}"
+
+    def on(self, day: Date) -> Clause:
+        """The clause as in force on ``day`` (its latest version from on or before it)."""
+        current = [v for v in self.versions if v.since <= day]
+        if not current:
+            return self
+        v = max(current, key=lambda v: v.since)
+        return replace(
+            self,
+            text=v.text if v.text is not None else self.text,
+            trigger=v.trigger if v.trigger is not None else self.trigger,
+            obligation=replace(self.obligation, strength=v.strength)
+            if v.strength is not None
+            else self.obligation,
+            sources=v.sources or self.sources,
+            versions=[],
+        )
+
+    __hash__ = object.__hash__  # identity: the engine caches per clause object
+
+
+UNNUMBERED = {  # articles the curator could not number: say so instead of "Art. unknown"
+    "unpublished": "[unpublished clause]",
+    "unknown": "Art. [number unknown]",
+    "unverified": "Art. [number unverified]",
+    "unnumbered": "[unnumbered clause]",
+}
 
 
 @dataclass(kw_only=True)
@@ -218,6 +287,7 @@ class Interpretation:
     status: StatementStatus
     summary: str
     add_scope: list[Scope] = _field(default_factory=list)
+    remove_scope: list[Scope] = _field(default_factory=list)
     provocation_voids: bool | None = None
     sources: list[str] = _field(default_factory=list)
 
@@ -317,3 +387,5 @@ class Treaty:
 
     def is_defense(self) -> bool:
         return any(c.type == "defense" for c in self.clauses)
+
+    __hash__ = object.__hash__  # identity: the engine caches per treaty object

@@ -32,6 +32,8 @@ class Expect(BaseModel):
     clause: str | None = None
     strength: str | None = None
     reason_contains: str | None = None
+    # an invocation id the row must carry among its precedents ("2022-09-arm")
+    precedent: str | None = None
 
 
 class CascadeExpect(BaseModel):
@@ -143,6 +145,8 @@ def run_case(case: Case, kb: KnowledgeBase, *, explain: bool = False) -> list[st
             want.reason_contains.lower() in r.text.lower() for r in got.reasons
         ):
             problems.append(f"{where}: no reason mentions {want.reason_contains!r}")
+        if want.precedent and want.precedent not in {p.id for p in got.precedents}:
+            problems.append(f"{where}: precedent {want.precedent!r} not shown")
         if explain and problems:
             problems += [f"    {r.verdict.value}: {r.text}" for r in got.reasons]
     for state in m.absent:

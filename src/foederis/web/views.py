@@ -77,6 +77,7 @@ class ObligationGroup:
     states: list[str]
     reasons: list[dict[str, Any]]
     sources: list[dict[str, Any]]
+    precedents: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def status_label(self) -> str:
@@ -105,7 +106,7 @@ def _reason_view(r: Reason, source_index: dict[str, int]) -> dict[str, Any]:
 def group_obligations(rows: Sequence[Obligation], kb: KnowledgeBase) -> list[ObligationGroup]:
     groups: dict[tuple[Any, ...], list[Obligation]] = {}
     for o in rows:
-        deciding = tuple(r.text for r in o.failing() if r.condition != "membership")
+        deciding = tuple(r.shape for r in o.failing() if r.condition != "membership")
         member_ok = all(r.verdict is Verdict.met for r in o.reasons if r.condition == "membership")
         key = (o.clause, o.status, o.strength, deciding, member_ok)
         groups.setdefault(key, []).append(o)
@@ -165,15 +166,27 @@ def group_obligations(rows: Sequence[Obligation], kb: KnowledgeBase) -> list[Obl
                 states=[o.state for o in members],
                 reasons=reasons,
                 sources=sources,
+                precedents=[
+                    {
+                        "date": p.date.isoformat() if p.date else "date unknown",
+                        "by": state_name(p.by) if p.by else None,
+                        "event": p.event,
+                        "outcome": p.outcome.value.replace("_", " "),
+                        "url": p.sources[0].url if p.sources else None,
+                    }
+                    for p in first.precedents
+                ],
             )
         )
     return out
 
 
 def first_date(o: Obligation) -> str:
+    """The day the membership findings speak of (from their facts, never their prose)."""
     for r in o.reasons:
-        if r.condition == "membership" and " on " in r.text:
-            return r.text.rsplit(" on ", 1)[1]
+        day = r.fact("day") if r.condition == "membership" else None
+        if day is not None:
+            return str(day)
     return "that day"
 
 
@@ -464,13 +477,13 @@ def network(kb: KnowledgeBase, day: date) -> dict[str, Any]:
                 "treaty": o.treaty,
                 "strength": o.strength.value,
                 "directions": {o.obligated},
-                "frozen": o.frozen,
+                "frozen": o.frozen or o.dormant,
             }
         else:
             cur["directions"].add(o.obligated)
             if STRENGTH_RANK[o.strength] < STRENGTH_RANK[Strength(cur["strength"])]:
                 cur["strength"] = o.strength.value
-            cur["frozen"] = cur["frozen"] or o.frozen
+            cur["frozen"] = cur["frozen"] or o.frozen or o.dormant
     active: set[str] = set()
     out_edges = []
     for e in edges.values():

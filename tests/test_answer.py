@@ -74,6 +74,13 @@ def test_policy_rows_say_policy_not_treaty() -> None:
     assert any("policy, not a treaty" in line for line in summary.lines())
 
 
+def test_policy_rows_are_labelled_in_the_cli_table() -> None:
+    res = run("check", "--attacker", "CHN", "--target", "TWN", "--date", "2024-01-01")
+    rows = [line for line in res.stdout.splitlines() if "  us-twn-tra-1979  " in line]
+    assert rows and all(line.startswith("policy, not a treaty") for line in rows)
+    assert re.search(r"^us-twn-tra-1979#\S+ \(.+\) → policy, not a treaty: USA$", res.stdout, re.M)
+
+
 def test_repr_is_short() -> None:
     result = check(Scenario(attacker="RUS", target="POL", date="2025-01-01"))
     assert len(repr(result)) < 160

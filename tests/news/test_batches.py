@@ -67,3 +67,17 @@ def test_order_of_runs_does_not_matter(corpus: Path, tmp_path: Path, kb) -> None
     ingest([second], db_path=tmp_path / "ba.sqlite3", kb=kb)
     ingest([first], db_path=tmp_path / "ba.sqlite3", kb=kb)
     assert _partition(tmp_path / "ab.sqlite3") == _partition(tmp_path / "ba.sqlite3")
+
+
+def test_jobs_give_the_same_result(corpus: Path, tmp_path: Path, kb) -> None:  # type: ignore[no-untyped-def]
+    one = ingest([corpus], db_path=tmp_path / "one.sqlite3", kb=kb)
+    two = ingest([corpus], db_path=tmp_path / "two.sqlite3", kb=kb, jobs=2)
+
+    def key(r):  # type: ignore[no-untyped-def]
+        docs = {d.id: Path(d.path).name for d in r.documents}
+        return sorted(
+            (docs[c.document], c.relation, c.treaty or "", c.status, c.sentence) for c in r.claims
+        )
+
+    assert key(one) == key(two) and len(one.documents) == len(two.documents)
+    assert _partition(tmp_path / "one.sqlite3") == _partition(tmp_path / "two.sqlite3")

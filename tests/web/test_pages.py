@@ -262,6 +262,9 @@ def test_policy_rows_and_future_caveat(client: AsgiClient) -> None:
     verdict = html[html.index('id="verdict"') : html.index('id="obligations"')]
     assert "policy, not a treaty" in verdict
     assert "last verified on" in verdict and "in the future" in verdict
+    table = html[html.index('id="obligations"') :]
+    main_table = table.split('class="not-triggered"')[0]
+    assert "policy, not a treaty" in main_table and "us-twn-tra-1979" in main_table
 
 
 def test_answer_downloads(client: AsgiClient) -> None:

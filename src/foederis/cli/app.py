@@ -557,6 +557,16 @@ def ingest(
     db: DbOpt = None,
     fmt: FormatOpt = Fmt.text,
     kb: KbOpt = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            metavar="N",
+            min=1,
+            max=256,
+            help="Read, clean and extract in N processes (default: 1).",
+        ),
+    ] = 1,
 ) -> None:
     """Read articles, group copies of one story, extract alliance claims, reconcile them."""
     from foederis.cli.text import ingest_text
@@ -585,7 +595,7 @@ def ingest(
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done, total=total)
 
-        result = run_ingest(paths, db, load(kb), progress=progress)
+        result = run_ingest(paths, db, load(kb), progress=progress, jobs=jobs)
     if fmt is Fmt.json:
         sys.stdout.write(result.to_json() + "\n")
     else:

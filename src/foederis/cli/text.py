@@ -107,7 +107,7 @@ def check_text(result: CheckResult, show_all: bool = False, summary: Summary | N
     live = [o for o in rows if o.status.value != "not_triggered"]
     shown = rows if show_all or not live or len(rows) <= 12 else live
     table_rows = [
-        [o.status.value, label(o.state), o.treaty, o.article, o.strength.value] for o in shown
+        [_status(o), label(o.state), o.treaty, o.article, o.strength.value] for o in shown
     ]
     out.append(table(["status", "obligated state", "treaty", "clause", "strength"], table_rows))
     hidden = len(rows) - len(shown)
@@ -128,7 +128,7 @@ def check_text(result: CheckResult, show_all: bool = False, summary: Summary | N
             and [r.shape for r in x.failing()] == [r.shape for r in o.failing()]
         ]
         who = ", ".join(same[:8]) + (f" and {len(same) - 8} more" if len(same) > 8 else "")
-        out.append(f"\n{o.clause} ({o.article}) → {o.status.value}: {who}\n")
+        out.append(f"\n{o.clause} ({o.article}) → {_status(o)}: {who}\n")
         out += [f"  {MARK[r.verdict.value]} {r.text}\n" for r in o.reasons]
         out += [
             f"    precedent {p.date or 'date unknown'}"
@@ -154,6 +154,10 @@ def no_duty_lines(entries: Sequence[NoDuty]) -> list[str]:
         out.append(f"{n.text}\n")
         out += [f"    source: {url}\n" for url in n.sources]
     return out
+
+
+def _status(o: Any) -> str:
+    return "policy, not a treaty" if o.type.value == "policy" else o.status.value
 
 
 def _started_by(result: CheckResult) -> str:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -126,23 +127,46 @@ def ingest(
     *,
     progress: Progress | None = None,
     commit_every: int = COMMIT_EVERY,
+    jobs: int = 1,
 ) -> IngestResult:
     """Read, clean, group, extract, reconcile and store articles; bad files are skipped
-    with a reason. Returns what the paths hold (stored before or now) with their claims."""
+    with a reason. Returns what the paths hold (stored before or now) with their claims.
+    ``jobs`` > 1 reads, cleans and extracts in that many processes (grouping and storing
+    stay in this one); the result is the same."""
     if kb is None:
         from foederis.kb import load_kb
 
         kb = load_kb()
     files = list(iter_entries(Path(p) for p in paths))
+    pool = _pool(kb, jobs, len(files))
+    try:
+        return _ingest(files, db_path, kb, progress, commit_every, pool)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _ingest(
+    files: list[tuple[Path, Path | None]],
+    db_path: Path | str | None,
+    kb: KnowledgeBase,
+    progress: Progress | None,
+    commit_every: int,
+    pool: ProcessPoolExecutor | None,
+) -> IngestResult:
+    prepared: Iterator[tuple[RawDocument | ReadError, _New | str | None]] = (
+        pool.map(_read_and_prepare, files, chunksize=PARALLEL_CHUNK)
+        if pool is not None
+        else ((read_file(path, root=root), None) for path, root in files)
+    )
     with writer_lock(db_path), Store(db_path) as store:  # one ingest at a time per database
         skipped: list[SkippedOut] = []
         notes: list[SkippedOut] = []
         fresh: list[_New] = []
         seen: dict[str, int | None] = {}
         existing_ids: list[int] = []
-        for n, (path, root) in enumerate(files, 1):
+        for n, ((path, _root), (raw, ready)) in enumerate(zip(files, prepared, strict=True), 1):
             _tick(progress, "read", n, len(files))
-            raw = read_file(path, root=root)
             if isinstance(raw, ReadError):
                 skipped.append(SkippedOut(path=str(path), reason=raw.reason))
                 continue
@@ -154,16 +178,17 @@ def ingest(
             if raw.content_hash in known:
                 existing_ids.append(known[raw.content_hash])
                 continue
-            try:
-                fresh.append(_prepare(raw))
-            except Exception as exc:  # one bad file never stops a batch: report it, go on
-                reason = f"could not be cleaned ({type(exc).__name__}: {str(exc)[:200]})"
-                skipped.append(SkippedOut(path=str(path), reason=reason))
+            if ready is None:
+                ready = _prepare_safely(raw)
+            if isinstance(ready, str):  # one bad file never stops a batch: report it, go on
+                skipped.append(SkippedOut(path=str(path), reason=ready))
+            else:
+                fresh.append(ready)
 
         if fresh or store.pending_grouping():
             _sign(fresh)
             stories = _group_stories(store, fresh, progress)
-            _extract(kb, store, fresh, stories, progress)
+            _extract(kb, store, fresh, stories, progress, pool)
             _write(store, fresh, progress, commit_every)
             _regroup(store, fresh, stories)
 
@@ -177,6 +202,46 @@ def ingest(
 def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:
     if progress is not None:
         progress(stage, done, total)
+
+
+def _prepare_safely(raw: RawDocument) -> _New | str:
+    try:
+        return _prepare(raw)
+    except Exception as exc:
+        return f"could not be cleaned ({type(exc).__name__}: {str(exc)[:200]})"
+
+
+# ---- worker processes (--jobs N) ---------------------------------------------------------
+
+PARALLEL_CHUNK = 16  # documents per task sent to a worker
+_worker_extractor: Extractor | None = None
+
+
+def _pool(kb: KnowledgeBase, jobs: int, n: int) -> ProcessPoolExecutor | None:
+    if jobs <= 1 or n < 2 * PARALLEL_CHUNK:
+        return None
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(kb,))
+
+
+def _init_worker(kb: KnowledgeBase) -> None:
+    global _worker_extractor
+    _worker_extractor = Extractor(kb)
+
+
+def _read_and_prepare(
+    entry: tuple[Path, Path | None],
+) -> tuple[RawDocument | ReadError, _New | str | None]:
+    path, root = entry
+    raw = read_file(path, root=root)
+    if isinstance(raw, ReadError):
+        return raw, None
+    return raw, _prepare_safely(raw)
+
+
+def _extract_one(task: tuple[str, date | None, str]) -> list[Claim]:
+    assert _worker_extractor is not None
+    text, ref, lang = task
+    return _worker_extractor.extract(text, ref, lang)
 
 
 def _prepare(raw: RawDocument) -> _New:
@@ -244,6 +309,7 @@ def _extract(
     fresh: list[_New],
     stories: list[list[Hashable]],
     progress: Progress | None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> None:
     extractor = Extractor(kb)
     published = {int(str(r["id"])): parse_iso(r["published"]) for r in store.documents()}
@@ -259,10 +325,21 @@ def _extract(
         if known:
             for k in group:
                 story_date[k] = known[0]
-    for i, d in enumerate(fresh):
+    refs = [d.raw.published or story_date.get(("new", i)) for i, d in enumerate(fresh)]
+    found: Iterable[list[Claim]] = (
+        pool.map(
+            _extract_one,
+            [(d.text, ref, d.language) for d, ref in zip(fresh, refs, strict=True)],
+            chunksize=PARALLEL_CHUNK,
+        )
+        if pool is not None
+        else (
+            extractor.extract(d.text, ref, d.language) for d, ref in zip(fresh, refs, strict=True)
+        )
+    )
+    for i, (d, ref, claims) in enumerate(zip(fresh, refs, found, strict=True)):
         _tick(progress, "extract", i + 1, len(fresh))
-        ref = d.raw.published or story_date.get(("new", i))
-        d.claims = extractor.extract(d.text, ref, d.language)
+        d.claims = claims
         d.events = event_keys(d.claims, ref, kb)
     # an undated article takes the date of its story, else of its event
     event_date: dict[str, date] = {}

@@ -172,6 +172,9 @@ class TreatyNames:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._members = {tid: frozenset(t.states()) for tid, t in kb.treaties.items()}
+        self._defense = {tid: t.is_defense() for tid, t in kb.treaties.items()}
+        self._by_state: dict[str, frozenset[str]] | None = None
         table: dict[str, set[str]] = {}
         for tid, names in BASE_NAMES.items():
             if tid in kb.treaties:
@@ -309,13 +312,15 @@ class TreatyNames:
         wanted = list(dict.fromkeys(same_person(s)[0] for s in states))
         said = _word_set(words or "") - _NOUNS
         scored: list[tuple[tuple[int, ...], str]] = []
-        for tid, t in self.kb.treaties.items():
-            if not t.is_defense() and (defense or not said & _treaty_words(t)):
+        candidates = sorted({tid for s in wanted for tid in self._with(s)})
+        for tid in candidates:
+            t = self.kb.treaties[tid]
+            if not self._defense[tid] and (defense or not said & _treaty_words(t)):
                 # an instrument with no defense clause (a memorandum, a policy statute) is
                 # never what a described defense pact refers to, nor a pact named only by
                 # its parties: it must be described in words that fit it
                 continue
-            members = t.states()
+            members = self._members[tid]
             matched = sum(1 for s in wanted if is_among(s, members))
             if matched == 0 or (matched < 2 and not (year and len(wanted) == 1)):
                 continue
@@ -345,6 +350,18 @@ class TreatyNames:
         if len(scored) > 1 and scored[0][0] == scored[1][0]:
             return None
         return scored[0][1]
+
+    def _with(self, state: str) -> frozenset[str]:
+        """The ids of the treaties ``state`` (or its legal person under another code) was
+        ever a party to."""
+        if self._by_state is None:
+            index: dict[str, set[str]] = {}
+            for tid, members in self._members.items():
+                for m in members:
+                    for code in same_person(m):
+                        index.setdefault(code, set()).add(tid)
+            self._by_state = {k: frozenset(v) for k, v in index.items()}
+        return self._by_state.get(state, frozenset())
 
     def treaty(self, tid: str | None) -> Treaty | None:
         return self.kb.treaties.get(tid) if tid else None

@@ -148,9 +148,18 @@ def parse_registry(data: Any, where: str = "domains.yaml") -> Registry:
 
 @cache
 def registry(path: Path = REGISTRY_FILE) -> Registry:
-    """The reviewed registry shipped with the package (parsed once per process)."""
+    """The reviewed registry shipped with the package (parsed once per process, and kept
+    compiled beside the KB cache so that a fresh `foederis check` does not import YAML)."""
+    from foederis import cache as compiled
+
+    where = compiled.cached_path("registry", [path, Path(__file__)])
+    got = compiled.load_pickle(where)
+    if isinstance(got, Registry):
+        return got
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with path.open(encoding="utf-8") as fh:
-        return parse_registry(yaml.load(fh, Loader=loader), path.name)
+        parsed = parse_registry(yaml.load(fh, Loader=loader), path.name)
+    compiled.dump_pickle(where, parsed)
+    return parsed

@@ -161,8 +161,9 @@ def scenario_page(request: Request) -> HTMLResponse:
     except ScenarioError as exc:
         return _form_errors(request, ctx, from_scenario_error(exc))
     rows = result.obligations
-    shown = [o for o in rows if o.status is not Status.not_triggered]
-    hidden = [o for o in rows if o.status is Status.not_triggered]
+    # policy rows (not treaties) are part of the answer: shown, labelled as such
+    shown = [o for o in rows if o.status is not Status.not_triggered or o.type is ClauseType.policy]
+    hidden = [o for o in rows if o not in shown]
     bound_rows = [o for o in rows if o.status is Status.triggered and o.type is ClauseType.defense]
     bound: dict[str, dict[str, Any]] = {}
     for o in bound_rows:

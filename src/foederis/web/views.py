@@ -81,6 +81,8 @@ class ObligationGroup:
 
     @property
     def status_label(self) -> str:
+        if self.type == ClauseType.policy.value:
+            return "policy, not a treaty"
         return STATUS_LABEL[self.status]
 
     @property

@@ -41,7 +41,7 @@ def _pairs(groups: Iterable[list[str]]) -> set[tuple[str, str]]:
     return out
 
 
-def bench_pipeline(n: int, work: Path) -> dict[str, float]:
+def bench_pipeline(n: int, work: Path, jobs: int = 1) -> dict[str, float]:
     corpus = work / "corpus"
     t = time.perf_counter()
     truth = news_corpus.generate(corpus, n)
@@ -56,7 +56,7 @@ def bench_pipeline(n: int, work: Path) -> dict[str, float]:
     kb = load_kb()
     db = work / "news.sqlite3"
     t = time.perf_counter()
-    result = ingest([corpus], db_path=db, kb=kb)
+    result = ingest([corpus], db_path=db, kb=kb, jobs=jobs)
     elapsed = time.perf_counter() - t
 
     with Store(db) as store:
@@ -76,6 +76,7 @@ def bench_pipeline(n: int, work: Path) -> dict[str, float]:
     for c in result.claims:
         statuses[c.status] = statuses.get(c.status, 0) + 1
     return {
+        "jobs": jobs,
         "documents": len(result.documents),
         "skipped": len(result.skipped),
         "claims": len(result.claims),
@@ -120,37 +121,120 @@ def bench_dedupe(n: int) -> dict[str, float]:
     }
 
 
+def bench_minhash(n: int = 2000) -> dict[str, float]:
+    """MinHash signatures of the same 3-gram sets: datasketch (pure Python + numpy, one
+    document at a time) against rensa (Rust, a batch), and what production calls."""
+    from datasketch import LeanMinHash, MinHash
+
+    texts, _ = news_corpus.texts(n, seed=5)
+    sets = [shingles(x) for x in texts]
+    perms = MinHash(num_perm=dedupe.NUM_PERM, seed=dedupe.SEED, scheme="affine32").permutations
+    t = time.perf_counter()
+    for s in sets:
+        m = MinHash(
+            num_perm=dedupe.NUM_PERM,
+            seed=dedupe.SEED,
+            hashfunc=int,
+            permutations=perms,
+            scheme="affine32",
+        )
+        m.update_batch(list(s))
+        LeanMinHash(m)
+    datasketch_s = time.perf_counter() - t
+    t = time.perf_counter()
+    dedupe.signatures(sets)
+    rensa_s = time.perf_counter() - t
+    return {
+        "docs": n,
+        "mean_shingles": sum(map(len, sets)) / n,
+        "datasketch_us_per_doc": datasketch_s / n * 1e6,
+        "rensa_us_per_doc": rensa_s / n * 1e6,
+        "ratio": datasketch_s / rensa_s,
+    }
+
+
+def bench_lsh_only(n: int, chunk: int = 100_000) -> dict[str, float]:
+    """Signatures and candidate pairs for ``n`` synthetic 3-gram sets (400 random hashes
+    each, one in five a near-copy of an earlier one), made in chunks so that 1M fits in
+    memory: the part of dedupe that grows with the corpus. Texts are not generated or
+    verified here (a partial measurement; see bench_dedupe for the whole stage)."""
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    sigs = []
+    t = time.perf_counter()
+    made = 0
+    while made < n:
+        size = min(chunk, n - made)
+        base = rng.integers(0, 2**32, size=(size, 400), dtype=np.uint64)
+        copies = rng.random(size) < 0.2
+        src = rng.integers(0, size, size=size)
+        base[copies, :300] = base[src[copies], :300]  # shares 300 of 400 3-grams
+        sigs.append(dedupe.signatures([row for row in base]))
+        made += size
+    matrix = np.concatenate(sigs)
+    signed = time.perf_counter() - t
+    t = time.perf_counter()
+    pairs = dedupe.candidate_pairs(matrix)
+    lsh = time.perf_counter() - t
+    return {
+        "docs": n,
+        "signatures_s": signed,
+        "candidates_s": lsh,
+        "us_per_doc": (signed + lsh) / n * 1e6,
+        "candidate_pairs": len(pairs),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=2, help="also run ingest --jobs N")
     parser.add_argument("--scale", default="1000,10000,100000")
+    parser.add_argument("--lsh-scale", default="1000,10000,100000,1000000")
     parser.add_argument("--json", action="store_true", help="print JSON only")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        pipeline = bench_pipeline(args.n, Path(tmp))
+    pipelines = []
+    for jobs in sorted({1, args.jobs}):
+        with tempfile.TemporaryDirectory() as tmp:
+            pipelines.append(bench_pipeline(args.n, Path(tmp), jobs))
+    minhash = bench_minhash()
     scaling = [bench_dedupe(int(s)) for s in args.scale.split(",") if s]
-    report = {"pipeline": pipeline, "dedupe_scaling": scaling}
+    lsh = [bench_lsh_only(int(s)) for s in args.lsh_scale.split(",") if s]
+    report = {"pipeline": pipelines, "minhash": minhash, "dedupe_scaling": scaling, "lsh": lsh}
     if args.json:
         print(json.dumps(report, indent=2))
         return
-    p = pipeline
-    print(f"pipeline, {args.n} synthetic articles, one process:")
-    print(f"  baseline read+hash : {p['baseline_docs_per_s']:10.0f} docs/s")
+    for p in pipelines:
+        print(f"pipeline, {args.n} synthetic articles, {p['jobs']} process(es):")
+        print(f"  baseline read+hash : {p['baseline_docs_per_s']:10.0f} docs/s")
+        print(
+            f"  whole pipeline     : {p['pipeline_docs_per_s']:10.0f} docs/s "
+            f"({p['pipeline_s']:.1f} s, {p['slowdown_vs_baseline']:.0f}x the baseline)"
+        )
+        print(
+            f"  dedup vs known duplicates: precision {p['dedup_precision']:.3f}, "
+            f"recall {p['dedup_recall']:.3f} ({p['dedup_pairs_expected']} duplicate pairs)"
+        )
+        print(f"  claims: {p['claims']} {p['claim_statuses']}")
+    m = minhash
     print(
-        f"  whole pipeline     : {p['pipeline_docs_per_s']:10.0f} docs/s "
-        f"({p['pipeline_s']:.1f} s, {p['slowdown_vs_baseline']:.0f}x the baseline; target >= 200)"
+        f"MinHash, {m['docs']} documents of {m['mean_shingles']:.0f} 3-grams: datasketch"
+        f" {m['datasketch_us_per_doc']:.0f} us/doc, rensa {m['rensa_us_per_doc']:.0f} us/doc"
+        f" ({m['ratio']:.0f}x)"
     )
-    print(
-        f"  dedup vs known duplicates: precision {p['dedup_precision']:.3f}, "
-        f"recall {p['dedup_recall']:.3f} ({p['dedup_pairs_expected']} duplicate pairs)"
-    )
-    print(f"  claims: {p['claims']} {p['claim_statuses']}")
     print("dedupe alone (shingles + MinHash + banded LSH + verification):")
     for s in scaling:
         print(
             f"  {s['docs']:>7} docs: {s['total_s']:7.2f} s ({s['us_per_doc']:.0f} us/doc;"
             f" MinHash {s['shingle_minhash_s']:.2f} s, LSH+verify {s['lsh_group_s']:.2f} s)"
             f"  P={s['precision']:.3f} R={s['recall']:.3f}"
+        )
+    print("signatures + LSH candidates only (synthetic 3-gram sets, no texts):")
+    for s in lsh:
+        print(
+            f"  {s['docs']:>7} docs: {s['signatures_s'] + s['candidates_s']:7.2f} s"
+            f" ({s['us_per_doc']:.1f} us/doc; {s['candidate_pairs']} candidate pairs)"
         )
 
 

@@ -54,13 +54,18 @@ SLE SGP SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE CHE SYR TJK THA TLS TGO TON 
 TUR TKM TUV UGA UKR ARE GBR TZA USA URY UZB VUT VEN VNM YEM ZMB ZWE
 """.split()
 
-# Current states that are not UN members but which the KB needs.
-NON_MEMBERS = ["TWN", "XKX", "PSE", "VAT"]
+# Current states that are not UN members but which the KB needs. XAB (Abkhazia) and XOS
+# (South Ossetia) are entities that almost no state recognises (Russia has since August
+# 2008); they are listed, under ISO 3166 user-assigned codes, only so that the treaties
+# Russia concluded with them (rus-abk-2014, rus-ost-2015) can be recorded and evaluated.
+# Listing them is not a statement that they are states: for Georgia, the UN and most
+# states the territories are Georgia's. They have no COW code and are in no COW system.
+NON_MEMBERS = ["TWN", "XKX", "PSE", "VAT", "XAB", "XOS"]
 
 # Historical states. ISO 3166-3 alpha-3 codes where ISO has one (SUN, DDR, YUG, CSK, YMD,
 # VDR); RVN and ZAN are our own codes (ISO never coded South Vietnam or Zanzibar).
 HISTORICAL = ["SUN", "DDR", "YUG", "CSK", "YMD", "VDR", "RVN", "ZAN"]
-NON_ISO_CODES = {"XKX": "XK", "RVN": None, "ZAN": None}
+NON_ISO_CODES = {"XKX": "XK", "RVN": None, "ZAN": None, "XAB": None, "XOS": None}
 
 # --------------------------------------------------------------------------------------
 # Correlates of War
@@ -227,6 +232,10 @@ EXISTENCE: dict[str, tuple[D | None, D | None]] = {
     "YEM": (None, None),
     # unified Vietnam
     "VNM": (D(1976, 7, 2), None),
+    # non-recognised entities: from Russia's recognition (the South Ossetian foreign ministry
+    # dates relations "as two sovereign states" from 26 August 2008; mfa.rsogov.org/en/node/1274)
+    "XAB": (D(2008, 8, 26), None),
+    "XOS": (D(2008, 8, 26), None),
     # states that existed before COW counts them (COW uses UN admission for these)
     "TWN": (None, None),
     "MCO": (None, None),
@@ -463,6 +472,8 @@ ZAF | South Africa | Republic of South Africa; RSA | South African | Pretoria; C
 ZMB | Zambia | Republic of Zambia | Zambian | Lusaka | Hakainde Hichilema
 ZWE | Zimbabwe | Republic of Zimbabwe; Rhodesia | Zimbabwean | Harare | Emmerson Mnangagwa; Mnangagwa; Robert Mugabe; Mugabe
 XKX | Kosovo | Republic of Kosovo | Kosovar; Kosovan | Pristina; Prishtina | Vjosa Osmani; Albin Kurti; Kurti; Hashim Thaçi
+XAB | Abkhazia | Republic of Abkhazia | Abkhazian | Sukhumi; Sukhum | Raul Khadjimba; Raul Khadzhimba
+XOS | South Ossetia | Republic of South Ossetia | South Ossetian | Tskhinvali; Tskhinval | Leonid Tibilov; Anatoly Bibilov
 SUN | Soviet Union | USSR; U.S.S.R.; Union of Soviet Socialist Republics; CCCP; SSSR | Soviet | | Mikhail Gorbachev; Gorbachev; Leonid Brezhnev; Brezhnev; Nikita Khrushchev; Khrushchev; Joseph Stalin; Stalin; Yuri Andropov; Konstantin Chernenko; Andrei Gromyko
 DDR | East Germany | German Democratic Republic; GDR | East German | East Berlin; Pankow | Erich Honecker; Honecker; Walter Ulbricht; Egon Krenz
 YUG | Yugoslavia | Socialist Federal Republic of Yugoslavia; SFRY; SFR Yugoslavia; Federal Republic of Yugoslavia; Kingdom of Yugoslavia; Serbia and Montenegro; State Union of Serbia and Montenegro; SCG | Yugoslav; Yugoslavian | | Josip Broz Tito; Tito; Slobodan Milošević; Milošević; Vojislav Koštunica
@@ -479,6 +490,8 @@ OFFICIAL: dict[str, str] = {
     "PSE": "State of Palestine",
     "VAT": "Holy See",
     "XKX": "Republic of Kosovo",
+    "XAB": "Republic of Abkhazia (self-declared; not recognised by Georgia or the UN)",
+    "XOS": "Republic of South Ossetia (self-declared; not recognised by Georgia or the UN)",
     "KOR": "Republic of Korea",
     "RUS": "Russian Federation",
     "COD": "Democratic Republic of the Congo",

@@ -139,3 +139,23 @@ def test_reads_are_bounded(tmp_path: Path) -> None:
     f.write_text("word " * 1000)
     r = read_file(f, max_bytes=100)
     assert isinstance(r, ReadError) and "too large" in r.reason
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "long.html",
+            "<html><head><title>" + "t " * 200_000 + "</title></head><body>"
+            "<article><p>" + "Body text of the page. " * 30 + "</p></article></body></html>",
+        ),
+        ("long.txt", "x" * 300_000 + "\n\nBody text.\n"),
+    ],
+)
+def test_long_titles_are_cut_in_every_format(tmp_path: Path, name: str, text: str) -> None:
+    f = tmp_path / name
+    f.write_text(text)
+    doc = read_file(f)
+    assert isinstance(doc, RawDocument), doc
+    for value in (doc.title, doc.outlet, doc.byline):
+        assert value is None or len(value) <= 500

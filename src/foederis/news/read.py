@@ -7,6 +7,7 @@ skipped (empty, binary, too large, not UTF-8, no text); one bad file never stops
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -140,10 +141,26 @@ def read_bytes(path: Path, data: bytes) -> ReadResult:
     digest = hashlib.sha256(data).hexdigest()
     fmt = _format_of(path, data)
     if fmt == "html":
-        return _read_html(path, text, digest)
+        return _bounded(_read_html(path, text, digest))
     if fmt == "markdown":
-        return _read_markdown(path, text, digest)
-    return _read_text(path, text, digest)
+        return _bounded(_read_markdown(path, text, digest))
+    return _bounded(_read_text(path, text, digest))
+
+
+def _bounded(result: ReadResult) -> ReadResult:
+    """Title, outlet and byline cut to MAX_META_CHARS, whatever the format (a page's
+    <title> or first line may be megabytes long)."""
+    if isinstance(result, ReadError):
+        return result
+
+    def cut(value: str | None) -> str | None:
+        if value is None or len(value) <= MAX_META_CHARS:
+            return value
+        return " ".join(value.split())[:MAX_META_CHARS] or None
+
+    return dataclasses.replace(
+        result, title=cut(result.title), outlet=cut(result.outlet), byline=cut(result.byline)
+    )
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -96,10 +96,11 @@ def main() -> int:
             ref = PEACESCIENCER_REFERENCE
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"{'what':58} {'wall s':>8} {'cpu s':>8} {'vs peacesciencer':>18}")
+    print(f"{'what':58} {'wall s':>8} {'cpu s':>8} {'ref/wall':>9} {'ref/cpu':>8}")
     for what, wall, cpu in rows:
-        ratio = f"{ref / wall:6.1f}x faster" if "export" in what else ""
-        print(f"{what:58} {wall:8.2f} {cpu:8.2f} {ratio:>18}")
+        rw = f"{ref / wall:8.1f}x" if "export" in what else ""
+        rc = f"{ref / cpu:7.1f}x" if "export" in what else ""
+        print(f"{what:58} {wall:8.2f} {cpu:8.2f} {rw:>9} {rc:>8}")
     if not r_cmd:
         print(
             f"peacesciencer: R is not installed here; reference {PEACESCIENCER_REFERENCE} s "

@@ -137,9 +137,10 @@ def _request(method: str, host: str, path: str, body: bytes | None) -> bytes:
 
 
 def distinct_body(i: int) -> bytes:
-    """The i-th of many different scenarios: the four above on different days."""
+    """The i-th of many different scenarios: the four above on different days (from 1992,
+    when every state they name existed)."""
     scenario = dict(SCENARIOS[i % len(SCENARIOS)])
-    day = date(1960, 1, 1) + timedelta(days=(i // len(SCENARIOS)) % 24000)
+    day = date(1992, 1, 1) + timedelta(days=(i // len(SCENARIOS)) % 12400)
     scenario["date"] = day.isoformat()
     return json.dumps(scenario).encode()
 

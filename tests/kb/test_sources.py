@@ -163,7 +163,10 @@ def test_every_builtin_source_is_on_a_reviewed_domain() -> None:
                 unknown.append(f"{lt.treaty.id}/{s.id}: {host_of(s.url)}")
     for _doc, sources in raw.area_sources:
         unknown += [s.id for s in sources if s.url and registry().lookup(s.url) is None]
-    assert unknown == []
+    assert unknown == [], (
+        "review these domains and add them (kinds, publisher; or uncitable with a reason) to "
+        f"src/foederis/data/sources/domains.yaml: {unknown}"
+    )
 
 
 def test_pending_entries_still_match_a_problem() -> None:

@@ -83,6 +83,7 @@ def party_refs(t: Treaty, state: str) -> tuple[SourceRef, ...]:
     return refs(t, tuple(sid for p in t.spells(state) for sid in p.sources))
 
 
+@lru_cache(maxsize=65_536)
 def _spells(t: Treaty, state: str) -> tuple[tuple[date | None, date | None], ...]:
     return tuple(
         (p.joined, p.left) for p in sorted(t.spells(state), key=lambda p: p.joined or date.min)
@@ -162,9 +163,16 @@ def protected(t: Treaty, target: str, day: date) -> Finding | None:
     )
 
 
+@lru_cache(maxsize=4_096)
+def _disputed_states(t: Treaty) -> frozenset[str]:
+    return frozenset(p.state for p in t.parties if p.disputed)
+
+
 def _disputed_spell(t: Treaty, state: str, day: date) -> str | None:
     """The note of a recorded dispute over the ``state``'s joining or leaving date whose
     two readings disagree about ``day`` (None: the records agree about that day)."""
+    if state not in _disputed_states(t):
+        return None
     for p in t.spells(state):
         for d in p.disputed:
             if d.field not in ("joined", "left"):
@@ -579,6 +587,8 @@ def dedupe(refs_: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
 
 def clear() -> None:
     for f in (
+        _disputed_states,
+        _spells,
         party_refs,
         refs,
         in_force,

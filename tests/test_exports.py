@@ -49,7 +49,7 @@ def test_dyad_years_respect_the_anzus_suspension() -> None:
     d = _dyads(1986, 1987)
     assert "anzus" in str(d[("USA", "NZL", 1986)]["treaties"])  # bound until 1986-08-11
     assert "anzus" not in str(d.get(("USA", "NZL", 1987), {}).get("treaties", ""))
-    assert d[("AUS", "NZL", 1987)]["defense"] == 1
+    assert d[("AUS", "NZL", 1987)]["atop_defense"] == 1
 
 
 def test_dyad_years_agree_with_atop_2018(shared_data: Path) -> None:
@@ -64,7 +64,7 @@ def test_dyad_years_agree_with_atop_2018(shared_data: Path) -> None:
         # ATOP codes the OAS Charter as a defense pact; foederis reads its Art. 3 as a duty
         # to consult (the Charter refers the response to the Rio Treaty), so its dyads
         # carry the consultation flag
-        if r["defense"] == 1 or "oas-charter-1948" in str(r["treaties"])
+        if r["atop_defense"] == 1 or "oas-charter-1948" in str(r["treaties"])
     }
     undirected = ours | {(b, a) for a, b in ours}
     assert len(atop & undirected) / len(atop) >= 0.95
@@ -142,3 +142,84 @@ def test_a_users_kb_layers_over_the_builtin_one(tmp_path: Path) -> None:
         )
         assert ("ISL", "test-pact") in {(r["obligated"], r["treaty"]) for r in data["allies"]}
         assert ("AUS", "anzus") in {(r["obligated"], r["treaty"]) for r in data["allies"]}
+
+
+def test_dyad_years_follow_peacesciencer_columns_and_have_no_duplicates() -> None:
+    from foederis.exports.dyads import COLUMNS
+
+    rows = create_dyad_years(load_kb(), 1989, 1992)
+    assert COLUMNS[:8] == [
+        "ccode1",
+        "ccode2",
+        "year",
+        "atop_defense",
+        "atop_offense",
+        "atop_neutral",
+        "atop_nonagg",
+        "atop_consul",
+    ]
+    keys = [(r["ccode1"], r["ccode2"], r["year"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    # USSR-DPRK and Russia-DPRK in 1991 share COW code 365: one row, named for year's end
+    r = [r for r in rows if (r["ccode1"], r["ccode2"], r["year"]) == (365, 731, 1991)]
+    assert len(r) == 1 and r[0]["iso3_1"] == "RUS" and r[0]["atop_defense"] == 1
+    # no state appears in a year it did not exist
+    assert not [r for r in rows if r["iso3_1"] == "SUN" and r["year"] > 1991]
+
+
+def test_all_dyads_cover_the_state_system() -> None:
+    from foederis.exports.dyads import dyad_year_table, system_members
+
+    table = dyad_year_table(load_kb(), 1990, 1991, all_dyads=True)
+    n1990 = len(system_members(1990))
+    assert 255 in system_members(1990) and 260 in system_members(1990)  # unification year
+    members = set(system_members(1990))
+    in_system = [
+        (a, b)
+        for a, b, y in zip(
+            table.ccode1.tolist(), table.ccode2.tolist(), table.year.tolist(), strict=True
+        )
+        if y == 1990 and a in members and b in members
+    ]
+    assert len(in_system) == n1990 * (n1990 - 1)
+    # beyond the system: states that existed before COW counts them (Marshall Islands 1986-)
+    others = {
+        (a, b)
+        for a, b, y in zip(
+            table.ccode1.tolist(), table.ccode2.tolist(), table.year.tolist(), strict=True
+        )
+        if y == 1990
+    } - set(in_system)
+    assert others <= {(2, 983), (2, 987)}
+    keys = list(zip(table.ccode1.tolist(), table.ccode2.tolist(), table.year.tolist(), strict=True))
+    assert len(keys) == len(set(keys)) and keys == sorted(keys)
+    flagged = dyad_year_table(load_kb(), 1990, 1991)
+    assert int(table.flag("atop_defense").sum()) == int(flagged.flag("atop_defense").sum())
+
+
+def test_dyad_year_export_formats_carry_the_kb_digest(tmp_path: Path) -> None:
+    out = tmp_path / "d.parquet"
+    done = run(
+        "export", "dyad-years", "--start", "2000", "--end", "2001", "-f", "parquet", "-o", str(out)
+    )
+    assert done.returncode == 0, done.stderr
+    meta = pq.read_table(out).schema.metadata
+    assert len(meta[b"kb_digest"]) == 64
+    csv_out = tmp_path / "d.csv"
+    assert (
+        run(
+            "export", "dyad-years", "--start", "2000", "--end", "2001", "-o", str(csv_out)
+        ).returncode
+        == 0
+    )
+    side = json.loads((tmp_path / "d.csv.meta.json").read_text())
+    assert side["kb_digest"] == meta[b"kb_digest"].decode()
+    with csv_out.open() as fh:
+        header = next(csv.reader(fh))
+    assert header[:3] == ["ccode1", "ccode2", "year"] and "atop_defense" in header
+    data = json.loads(
+        run("export", "dyad-years", "--start", "2000", "--end", "2000", "-f", "json").stdout
+    )
+    assert data["metadata"]["kb_digest"] == side["kb_digest"] and data["dyad_years"]
+    bad = run("export", "dyad-years", "--start", "2000", "--end", "2001", "-f", "parquet")
+    assert bad.returncode == 1 and "error: " in bad.stderr and "hint: " in bad.stderr

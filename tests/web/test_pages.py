@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from asgiclient import AsgiClient
@@ -92,7 +93,7 @@ def test_unknown_treaty_page_is_404_with_suggestion(client: AsgiClient) -> None:
 
 def test_network_page(client: AsgiClient) -> None:
     html = client.get("/network", params={"date": "2022-12-31", "state": "FIN"}).text
-    assert 'type="range"' in html and 'min="1945"' in html and 'value="2022"' in html
+    assert 'type="range"' in html and 'min="1815"' in html and 'value="2022"' in html
     assert 'data-selected="FIN"' in html and '<label for="year">' in html
     assert client.get("/network", params={"date": "garbage"}).status_code == 200
 
@@ -193,6 +194,34 @@ def test_timeline_covers_every_party() -> None:
     assert tl is not None
     assert {b.state for b in tl.bars} == t.states()
     assert all(tl.label_w <= b.x <= tl.width and b.w > 0 for b in tl.bars)
+
+
+def test_network_through_history_hides_states_that_did_not_exist() -> None:
+    data = network(load_kb(), date(1970, 12, 31))
+    exists = {n["id"]: n["exists"] for n in data["nodes"]}
+    assert exists["SUN"] is True and exists.get("UZB", False) is False
+    assert exists.get("RUS") is False  # the USSR then
+    later = {n["id"]: n["exists"] for n in network(load_kb(), date(2026, 1, 1))["nodes"]}
+    assert later["SUN"] is False and later["RUS"] is True
+    for e in data["edges"]:
+        assert exists[e["source"]] and exists[e["target"]]
+    # curated treaties drawn on one day get distinct colour/pattern pairs; none is coded
+    drawn = [t for t in data["treaties"] if t["in_force"]]
+    styles = [(t["color"], t["dash"]) for t in drawn]
+    assert len(styles) == len(set(styles)) and not any(t["coded"] for t in drawn)
+
+
+def test_network_tells_coded_from_curated(shared_data: Path, tmp_path: Path) -> None:
+    from foederis.atop.layer import import_atop, write_layer
+
+    layer = tmp_path / "layer.json"
+    write_layer(import_atop(shared_data / "atop"), layer)
+    data = network(load_kb(atop=layer), date(1914, 8, 1))
+    coded = [t for t in data["treaties"] if t["in_force"] and t["coded"]]
+    assert coded and all(t["coded_by"] == "ATOP 4.01" and t["dash"] for t in coded)
+    assert any(e["coded"] for e in data["edges"])
+    names = {n["id"]: n["exists"] for n in data["nodes"]}
+    assert names["AUH"] is True and names.get("AUT") is False  # Austria-Hungary in 1914
 
 
 def test_network_helper_and_year_date() -> None:

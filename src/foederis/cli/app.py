@@ -761,17 +761,24 @@ def export_dyad_years(
     start: Annotated[int, typer.Option(metavar="YEAR", help="First year (1815 or later).")],
     end: Annotated[int, typer.Option(metavar="YEAR", help="Last year (2100 at the latest).")],
     fmt: Annotated[
-        TableFmt,
-        typer.Option("--format", "-f", metavar="FORMAT", help="csv or json (default: csv)."),
-    ] = TableFmt.csv,
+        ExportFmt,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="csv, json or parquet (default: csv)."
+        ),
+    ] = ExportFmt.csv,
+    all_dyads: Annotated[
+        bool,
+        typer.Option(
+            "--all-dyads",
+            help="Every directed dyad-year of the COW state system (flags 0 where nothing "
+            "binds), as peacesciencer's create_dyadyears() gives.",
+        ),
+    ] = False,
     output: OutputOpt = None,
     kb: KbOpt = None,
 ) -> None:
-    """Directed dyad-years (ccode1 owes ccode2) with 0/1 flags by clause type."""
-    import csv
-    import io
-
-    from foederis.exports.dyads import COLUMNS, create_dyad_years
+    """Directed dyad-years (ccode1 owes ccode2) in peacesciencer's columns (atop_defense ...)."""
+    from foederis.exports.write import write_dyad_years
 
     if start < 1815:
         raise UsageError("--start", f"{start} is before 1815", "the state system starts in 1815")
@@ -779,17 +786,32 @@ def export_dyad_years(
         raise UsageError("--end", f"{end} is after 2100", "choose a year up to 2100")
     if end < start:
         raise UsageError("--end", f"{end} is before --start {start}", "swap the two years")
-    rows = list(create_dyad_years(load(kb), start, end))
-    if fmt is TableFmt.json:
-        import json
+    if fmt is ExportFmt.parquet and output is None:
+        raise UsageError("--output", "parquet needs a file", "add -o dyad-years.parquet")
+    n = write_dyad_years(load(kb), start, end, fmt.value, output, all_dyads=all_dyads)
+    if output:
+        sys.stderr.write(f"wrote {n} rows to {output}\n")
 
-        text = json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n"
-    else:
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        text = buf.getvalue()
+
+@command(export_app, name="atop-report")
+def export_atop_report(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="Folder with the ATOP files (atop5_1_ddyr.csv and the 4.01 member file).",
+            show_default=False,
+        ),
+    ],
+    output: OutputOpt = None,
+    kb: KbOpt = None,
+) -> None:
+    """Compare the dyad-year export with ATOP 5.1's defense dyad-years; every difference."""
+    from foederis.atop.report import compare, markdown
+
+    base = load(kb)
+    shown = "foederis export atop-report ../shared/data/atop -o docs/atop-dyad-years.md"
+    text = markdown(compare(base, folder), shown) + "\n"
     if output:
         output.write_text(text, encoding="utf-8")
         sys.stderr.write(f"wrote {output}\n")

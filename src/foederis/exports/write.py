@@ -31,8 +31,55 @@ COLUMNS = [
 ]
 
 
-def provenance(day: date) -> dict[str, str]:
+def kb_digest(kb: KnowledgeBase) -> str:
+    """SHA-256 over the content of every file the KB was built from (treaty and area files,
+    the coded ATOP layer) and the states registry: two exports with the same digest come from
+    the same data."""
+    import hashlib
+
+    from foederis.cache import STATES_FILE
+
+    files = sorted({*kb.origins.values(), *([kb.atop_layer] if kb.atop_layer else [])})
+    stamp = []
+    for f in [*files, STATES_FILE]:
+        try:
+            st = f.stat()
+            stamp.append((str(f), st.st_size, st.st_mtime_ns))
+        except OSError:
+            stamp.append((str(f), -1, -1))
+    key = tuple(stamp)
+    if key in _DIGESTS:
+        return _DIGESTS[key]
+    h = hashlib.sha256()
+    for f in [*files, STATES_FILE]:
+        try:
+            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+        except OSError:
+            h.update(f"{f.name}\0missing\0".encode())
+    _DIGESTS[key] = h.hexdigest()
+    return _DIGESTS[key]
+
+
+_DIGESTS: dict[tuple[tuple[str, int, int], ...], str] = {}
+
+
+def kb_metadata(kb: KnowledgeBase) -> dict[str, str]:
+    """What every export says about the data behind it."""
+    out = {
+        "foederis_version": __version__,
+        "kb_digest": kb_digest(kb),
+        "kb_treaties": str(len(kb.treaties)),
+        "atop_layer": str(kb.atop_layer) if kb.atop_layer else "none",
+    }
+    if kb.atop_layer:
+        out["atop_coded_by"] = str(kb.atop_header.get("coded_by", ""))
+        out["atop_citation"] = str(kb.atop_header.get("citation", ""))
+    return out
+
+
+def provenance(day: date, kb: KnowledgeBase | None = None) -> dict[str, str]:
     return {
+        **(kb_metadata(kb) if kb is not None else {}),
         "foederis_version": __version__,
         "as_of": day.isoformat(),
         "unit": "directed_obligation",
@@ -44,7 +91,7 @@ def provenance(day: date) -> dict[str, str]:
 def write_obligations(kb: KnowledgeBase, day: date, fmt: str, output: Path | None) -> None:
     rows = [o.to_json() for o in directed_obligations(kb, day)]
     if fmt == "json":
-        text = json.dumps({"metadata": provenance(day), "obligations": rows}, indent=2)
+        text = json.dumps({"metadata": provenance(day, kb), "obligations": rows}, indent=2)
         _emit(text + "\n", output)
     elif fmt == "csv":
         buf = io.StringIO()
@@ -54,21 +101,21 @@ def write_obligations(kb: KnowledgeBase, day: date, fmt: str, output: Path | Non
         _emit(buf.getvalue(), output)
         if output is not None:
             sidecar = output.with_suffix(output.suffix + ".meta.json")
-            sidecar.write_text(json.dumps(provenance(day), indent=2) + "\n", encoding="utf-8")
+            sidecar.write_text(json.dumps(provenance(day, kb), indent=2) + "\n", encoding="utf-8")
     elif fmt == "parquet":
         if output is None:
             raise FoederisError("parquet needs a file", "add --output obligations.parquet")
-        _parquet(rows, day, output)
+        _parquet(rows, provenance(day, kb), output)
     else:  # pragma: no cover - the CLI restricts the choices
         raise FoederisError(f"unknown format {fmt}")
 
 
-def _parquet(rows: list[dict[str, Any]], day: date, output: Path) -> None:
+def _parquet(rows: list[dict[str, Any]], metadata: dict[str, str], output: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     table = pa.Table.from_pylist(rows) if rows else pa.table({c: [] for c in COLUMNS})
-    meta = {k.encode(): v.encode() for k, v in provenance(day).items()}
+    meta = {k.encode(): v.encode() for k, v in metadata.items()}
     table = table.replace_schema_metadata({**(table.schema.metadata or {}), **meta})
     pq.write_table(table, output)
 
@@ -78,3 +125,55 @@ def _emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
+
+
+def write_dyad_years(
+    kb: KnowledgeBase,
+    start: int,
+    end: int,
+    fmt: str,
+    output: Path | None,
+    *,
+    all_dyads: bool = False,
+) -> int:
+    """Write the dyad-years (exports.dyads) as CSV (a ``.meta.json`` sidecar beside a file),
+    JSON (``{"metadata", "dyad_years"}``) or Parquet (metadata in the file); returns the
+    number of rows."""
+    from foederis.exports.dyads import dyad_year_table
+
+    table = dyad_year_table(kb, start, end, all_dyads=all_dyads)
+    meta = {
+        **kb_metadata(kb),
+        "unit": "directed_dyad_year",
+        "columns": "peacesciencer create_dyadyears() |> add_atop_alliance(), plus iso3_1, "
+        "iso3_2, treaties",
+        "years": f"{start}-{end}",
+        "rows": "every dyad-year of the COW state system"
+        if all_dyads
+        else "dyads with an obligation in force at any time in the year",
+    }
+    if fmt == "json":
+        body = {"metadata": meta, "dyad_years": table.rows()}
+        _emit(json.dumps(body, ensure_ascii=False) + "\n", output)
+        return len(table)
+    arrow = table.to_arrow()
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        if output is None:
+            raise FoederisError("parquet needs a file", "add --output dyad-years.parquet")
+        arrow = arrow.replace_schema_metadata({k.encode(): v.encode() for k, v in meta.items()})
+        pq.write_table(arrow, output)
+        return len(table)
+    import pyarrow.csv as pacsv
+
+    if output is None:
+        buf = io.BytesIO()
+        pacsv.write_csv(arrow, buf)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(buf.getvalue())
+    else:
+        pacsv.write_csv(arrow, output)
+        sidecar = output.with_suffix(output.suffix + ".meta.json")
+        sidecar.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return len(table)

@@ -260,8 +260,10 @@ def get_obligations(
     """Every directed obligation in force on a day (as `foederis export obligations
     --format json`)."""
     day = date or today()
-    rows = directed_obligations(kb_of(request), day, {type} if type else None)
-    return json_response({"metadata": provenance(day), "obligations": [o.to_json() for o in rows]})
+    kb = kb_of(request)
+    rows = directed_obligations(kb, day, {type} if type else None)
+    meta = provenance(day, kb)
+    return json_response({"metadata": meta, "obligations": [o.to_json() for o in rows]})
 
 
 @router.get(

@@ -487,7 +487,7 @@ def network_page(request: Request) -> HTMLResponse:
         day = date.fromisoformat(raw) if raw else today
     except ValueError:
         day = today
-    day = min(max(day, date(1945, 1, 1)), today)
+    day = min(max(day, date(1815, 1, 1)), today)
     selected = request.query_params.get("state", "").strip().upper()[:3]
     return render(
         request,
@@ -495,7 +495,7 @@ def network_page(request: Request) -> HTMLResponse:
         {
             "day": day.isoformat(),
             "year": day.year,
-            "min_year": 1945,
+            "min_year": 1815,
             "max_year": today.year,
             "selected": selected if states.is_known(selected) else "",
             "state_options": _state_options(),

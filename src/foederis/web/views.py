@@ -452,12 +452,32 @@ def draw_timeline(t: Treaty, today: date) -> Timeline | None:
 
 
 # ---- network ------------------------------------------------------------------------------
+# Okabe & Ito's colour-blind-safe palette (yellow left out: too light on white), combined
+# with line patterns so that up to 28 curated treaties drawn at once stay apart.
+CB_PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
+DASHES = ("", "8 4", "2 3", "10 3 2 3")
+CODED_COLOR = "#8a8a8a"
+CODED_DASH = "1 3"
+
+
+def network_styles(curated_in_force: list[str]) -> dict[str, tuple[str, str]]:
+    """(colour, dash pattern) for each curated treaty drawn on one day, distinct for the
+    first len(CB_PALETTE) * len(DASHES) of them (sorted by id, so stable within a day)."""
+    n = len(CB_PALETTE)
+    return {
+        tid: (CB_PALETTE[i % n], DASHES[(i // n) % len(DASHES)])
+        for i, tid in enumerate(sorted(curated_in_force))
+    }
+
+
 def network(kb: KnowledgeBase, day: date) -> dict[str, Any]:
     """States as nodes, defense obligations in force on ``day`` as undirected edges (one per
     pair and treaty, the stronger direction's strength; ``mutual`` when both directions
     hold). Nodes are every state ever party to a defense treaty, so that positions can stay
-    put as the date moves; ``members_ever`` per treaty lets the client lay them out."""
-    colors = treaty_colors(kb)
+    put as the date moves (``exists``: whether the state existed on ``day``; the page hides
+    the others); ``members_ever`` per treaty lets the client lay them out. Curated treaties
+    get a colour-blind-safe colour and line pattern; treaties coded by the ATOP layer are
+    ``coded`` and drawn alike in grey."""
     defense = [t for t in kb.treaties.values() if t.is_defense()]
     ever: set[str] = set()
     for t in defense:
@@ -495,10 +515,18 @@ def network(kb: KnowledgeBase, day: date) -> dict[str, Any]:
         e["from"] = next(iter(dirs)) if len(dirs) == 1 else None
         out_edges.append(e)
     used = sorted({e["treaty"] for e in out_edges})
+    styles = network_styles([t for t in used if kb.treaties[t].curated])
+    for e in out_edges:
+        e["coded"] = not kb.treaties[e["treaty"]].curated
     return {
         "date": day.isoformat(),
         "nodes": [
-            {"id": s, "name": state_name(s), "active": s in active}
+            {
+                "id": s,
+                "name": state_name(s),
+                "active": s in active,
+                "exists": states.exists(s, day),
+            }
             for s in sorted(ever)
             if states.is_known(s)
         ],
@@ -507,7 +535,10 @@ def network(kb: KnowledgeBase, day: date) -> dict[str, Any]:
             {
                 "id": t.id,
                 "short_name": t.short_name,
-                "color": colors[t.id],
+                "color": styles.get(t.id, (CODED_COLOR if t.coded_by else "#7f7f7f", ""))[0],
+                "dash": CODED_DASH if t.coded_by else styles.get(t.id, ("", ""))[1],
+                "coded": t.coded_by is not None,
+                "coded_by": t.coded_by,
                 "in_force": t.id in used,
                 "members_ever": sorted(t.states()),
             }

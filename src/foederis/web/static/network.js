@@ -166,6 +166,8 @@
   function drawEdges() {
     edgesG.replaceChildren();
     const colors = new Map(data.treaties.map((t) => [t.id, t.color]));
+    const dashes = new Map(data.treaties.map((t) => [t.id, t.dash || ""]));
+    const coded = new Set(data.treaties.filter((t) => t.coded).map((t) => t.id));
     const counts = new Map();
     const frag = document.createDocumentFragment();
     for (const e of data.edges) {
@@ -174,18 +176,29 @@
       counts.set(e.treaty, (counts.get(e.treaty) || 0) + 1);
       const line = el("line", {
         x1: a.x.toFixed(1), y1: a.y.toFixed(1), x2: b.x.toFixed(1), y2: b.y.toFixed(1),
-        stroke: colors.get(e.treaty) || "#888", class: "edge" + (e.frozen ? " frozen" : ""),
+        stroke: colors.get(e.treaty) || "#888",
+        class: "edge" + (e.frozen ? " frozen" : "") + (coded.has(e.treaty) ? " coded" : ""),
         "data-treaty": e.treaty, "data-a": e.source, "data-b": e.target,
       });
-      if (hidden.has(e.treaty)) line.setAttribute("visibility", "hidden");
+      if (dashes.get(e.treaty)) line.setAttribute("stroke-dasharray", dashes.get(e.treaty));
+      const hideKey = coded.has(e.treaty) ? CODED_KEY : e.treaty;
+      if (hidden.has(hideKey)) line.setAttribute("visibility", "hidden");
       frag.appendChild(line);
     }
     edgesG.appendChild(frag);
     const active = new Set(data.nodes.filter((n) => n.active).map((n) => n.id));
-    for (const [id, g] of nodeEls) g.classList.toggle("inactive", !active.has(id));
+    const existing = new Set(data.nodes.filter((n) => n.exists !== false).map((n) => n.id));
+    for (const [id, g] of nodeEls) {
+      g.classList.toggle("inactive", !active.has(id));
+      // a state that did not exist on the day is not drawn at all
+      g.classList.toggle("absent", !existing.has(id));
+      if (existing.has(id)) g.removeAttribute("aria-hidden"); else g.setAttribute("aria-hidden", "true");
+    }
     legend.replaceChildren();
+    const codedShown = data.treaties.filter((t) => t.coded && counts.has(t.id));
+    if (codedShown.length) legend.appendChild(codedItem(codedShown));
     for (const t of data.treaties) {
-      if (!counts.has(t.id)) continue;
+      if (!counts.has(t.id) || t.coded) continue;
       const li = html("li");
       const label = html("label");
       const box = html("input");
@@ -196,8 +209,7 @@
           if (box.checked) line.removeAttribute("visibility"); else line.setAttribute("visibility", "hidden");
         }
       });
-      const sw = html("span", undefined, "swatch");
-      sw.style.background = t.color;
+      const sw = swatch(t.color, t.dash);
       label.append(box, sw, document.createTextNode(t.short_name));
       li.appendChild(label);
       legend.appendChild(li);
@@ -205,6 +217,35 @@
     stats.textContent = data.edges.length + " treaty links among " + active.size +
       " states on " + data.date + ".";
     highlight();
+  }
+
+  const CODED_KEY = "__coded__";
+
+  function swatch(color, dash) {
+    const svgSw = el("svg", { class: "swatch-line", width: 28, height: 10, "aria-hidden": "true" });
+    const ln = el("line", { x1: 1, y1: 5, x2: 27, y2: 5, stroke: color, "stroke-width": 3 });
+    if (dash) ln.setAttribute("stroke-dasharray", dash);
+    svgSw.appendChild(ln);
+    return svgSw;
+  }
+
+  function codedItem(shown) {
+    // every alliance coded by the ATOP layer: one legend entry, grey dotted lines
+    const li = html("li");
+    const label = html("label");
+    const box = html("input");
+    box.type = "checkbox"; box.checked = !hidden.has(CODED_KEY); box.value = CODED_KEY;
+    box.addEventListener("change", () => {
+      if (box.checked) hidden.delete(CODED_KEY); else hidden.add(CODED_KEY);
+      for (const line of edgesG.querySelectorAll("line.coded")) {
+        if (box.checked) line.removeAttribute("visibility"); else line.setAttribute("visibility", "hidden");
+      }
+    });
+    const by = shown[0].coded_by || "ATOP";
+    label.append(box, swatch(shown[0].color, shown[0].dash),
+      document.createTextNode(shown.length + " alliances coded by " + by + " (not curated)"));
+    li.appendChild(label);
+    return li;
   }
 
   function highlight() {
@@ -252,7 +293,15 @@
   async function showAllies(id) {
     const day = data ? data.date : dateForYear(Number(slider.value));
     const res = await fetch("/api/allies/" + encodeURIComponent(id) + "?date=" + encodeURIComponent(day));
-    if (!res.ok) return;
+    if (!res.ok) {
+      // e.g. 422: the state did not exist on that day; say so instead of a stale list
+      const err = await res.json().catch(() => ({}));
+      if (id !== selected) return;
+      panelTitle.textContent = "Allies";
+      panelHint.textContent = err.message || ("No answer for " + id + " on " + day + ".");
+      panelBody.replaceChildren();
+      return;
+    }
     const json = await res.json();
     if (id !== selected) return;
     const node = data && data.nodes.find((n) => n.id === id);

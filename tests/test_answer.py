@@ -181,3 +181,13 @@ def test_history_command() -> None:
 def test_piped_output_is_not_wrapped() -> None:
     res = run("treaties")
     assert max(len(line) for line in res.stdout.splitlines()) > 80
+
+
+def test_cli_shows_the_in_force_label_the_web_shows() -> None:
+    # the 1963 Ethiopia-Kenya pact: only a day by which it was in force is known; the web
+    # list shows the same Treaty.in_force_label (tests/web/test_pages.py)
+    t = load_kb().treaty("eth-ken-1963")
+    assert t.in_force is None and t.in_force_by is not None
+    res = run("treaties")
+    line = next(x for x in res.stdout.splitlines() if x.startswith("eth-ken-1963"))
+    assert f"by {t.in_force_by.isoformat()} (day unknown)" in " ".join(line.split())

@@ -56,7 +56,11 @@ def _answer(engine: Engine, s: Scenario) -> object:
         return (type(exc).__name__, str(exc))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(st.lists(scenarios(), min_size=2, max_size=12))
 def test_a_warm_engine_answers_exactly_as_a_fresh_one(batch: list[Scenario]) -> None:
     engine = Engine(KB)
@@ -104,7 +108,11 @@ def test_allies_equal_the_defense_rows_of_check(state: str, day: date) -> None:
     assert rows == from_check
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(scenarios(), st.sampled_from(["legal", "escalation"]))
 def test_a_consultation_duty_never_adds_a_state_to_a_cascade(s: Scenario, mode: str) -> None:
     try:

@@ -321,3 +321,10 @@ def test_scenario_page_shows_the_clause_precedents(client: AsgiClient) -> None:
     block = html[html.index('class="precedents"') :]
     assert "2022-09-13" in block and "not honored" in block
     assert "2022-01-06" in block and "honored" in block
+
+
+def test_treaty_list_shows_the_in_force_label_the_cli_shows(client: AsgiClient) -> None:
+    from foederis.kb import load_kb
+
+    label = load_kb().treaty("eth-ken-1963").in_force_label  # as `foederis treaties`
+    assert label.startswith("by ") and label in client.get("/treaties").text

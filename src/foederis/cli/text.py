@@ -200,7 +200,7 @@ def treaties_text(treaties: list[Treaty], day: date | None) -> str:
     for t in treaties:
         parties = t.members_on(day) if day else t.states()
         rows.append(
-            [t.id, t.short_name, t.kind.value, t.in_force or "—", t.ended or "", len(parties)]
+            [t.id, t.short_name, t.kind.value, t.in_force_label, t.ended or "", len(parties)]
         )
     return title + table(["id", "short name", "kind", "in force", "ended", "parties"], rows)
 
@@ -211,7 +211,7 @@ def treaty_text(t: Treaty) -> str:
         out.append(f"also called: {', '.join(t.aliases)}\n")
     out.append(
         f"kind: {t.kind.value}   signed: {t.signed or 'unknown'}   in force: "
-        f"{t.in_force or 'not in force'}   ended: {t.ended or '—'}"
+        f"{t.in_force_label}   ended: {t.ended or '—'}"
         + (f" ({t.end_reason})" if t.end_reason else "")
         + "\n"
     )

@@ -346,6 +346,16 @@ class Treaty:
         that day is unknown, the day by which sources show it was in force."""
         return self.in_force if self.in_force is not None else self.in_force_by
 
+    @property
+    def in_force_label(self) -> str:
+        """The entry into force as every interface shows it: the day, or the day by which
+        sources show it in force when the day itself is unknown."""
+        if self.in_force is not None:
+            return self.in_force.isoformat()
+        if self.in_force_by is not None:
+            return f"by {self.in_force_by.isoformat()} (day unknown)"
+        return "not known to be in force"
+
     def is_in_force(self, day: Date) -> bool:
         start = self.effective_from
         if start is None or day < start:

@@ -108,18 +108,3 @@ def pending(kb: KnowledgeBase, state: str, day: date) -> list[Treaty]:
 
 def _names(t: Treaty, state: str) -> bool:
     return any(c.obligation.owed_to != "all" and state in c.obligation.owed_to for c in t.clauses)
-
-
-def change_days(t: Treaty, start: date, end: date) -> set[date]:
-    """The days in [start, end] on which ``t``'s obligations can change (entry into force,
-    end, joins, departures, suspensions): evaluating on these days and on ``start`` sees
-    every state of the treaty during the period."""
-    days: set[date] = set()
-    for d in (t.effective_from, t.ended):
-        if d is not None:
-            days.add(d)
-    for p in t.parties:
-        days.update(d for d in (p.joined, p.left) if d is not None)
-    for s in t.suspensions:
-        days.update(d for d in (s.since, s.until) if d is not None)
-    return {d for d in days if start <= d <= end}

@@ -339,6 +339,14 @@ def scope(
     for i in interps:
         alternatives += [(sc, refs(t, tuple(i.sources)), i) for sc in i.add_scope]
     place = places.name(fp.place)
+    # territory the protected party claims but does not hold on the day (the Spratlys,
+    # Crimea for Ukraine after 2014): whether it is that party's territory turns on a
+    # disputed claim, so an area match gives at most unknown
+    claim: tuple[str | None, tuple[str, ...]] | None = None
+    if asset == "territory" and fp.home_of is None:
+        holder_now, disputing = places.holding(fp, day)
+        if holder_now != target and target in disputing:
+            claim = (holder_now, disputing)
     best: Finding | None = None
     asset_seen = False
     for sc, src, via in alternatives:
@@ -373,6 +381,9 @@ def scope(
             if disputed_by and verdict is Verdict.met:
                 verdict, key = Verdict.unknown, "disputed_holder"
                 facts += [("holder", holder), ("disputed_by", disputed_by)]
+            if claim is not None and verdict is Verdict.met:
+                verdict, key = Verdict.unknown, "claimed_not_held"
+                facts += [("holder", claim[0]), ("claimant", target), ("disputed_by", claim[1])]
             weak = weak_removed.get((asset, ref))
             if weak is not None and verdict is Verdict.met:
                 verdict, key = Verdict.unknown, "narrowed_weak"

@@ -166,6 +166,12 @@ SENTENCES: dict[tuple[str, str], Callable[[F], str]] = {
         f"the verdict turns on a disputed holder: {f['place_name']} is held by "
         f"{name(f['holder'])}, and its sovereignty is disputed by {names(f['disputed_by'])}"
     ),
+    ("scope", "claimed_not_held"): lambda f: (
+        f"the verdict turns on a disputed claim: {f['place_name']} is claimed by "
+        f"{name(f['claimant'])} but held by "
+        f"{name(f['holder']) if f['holder'] else 'no single state'} on the day "
+        f"(claimants: {names(f['disputed_by'])})"
+    ),
     ("scope", "narrowed_weak"): lambda f: (
         f"{f['place_name']} lies in {f['area_name']}, but a {name(f['via_by'])} statement "
         f"of {f['via_date']} reportedly excludes it"

@@ -1,8 +1,9 @@
 """Fact tables: reviewable YAML rows that state what the KB records about a treaty.
 
-A fact file (``tests/facts/*.yaml``) has a top-level ``facts:`` list. Each row names a
-``treaty``, the ``sources`` behind the row (ids of sources recorded in that treaty's file),
-and the facts to check, all optional:
+A fact file (``tests/facts/*.yaml``) has a top-level ``facts:`` list and optional
+``sources:`` (id, url) for facts that rest on no source of the treaty file (ATOP ids). Each
+row names a ``treaty``, the ``sources`` behind the row (ids of sources recorded in that
+treaty's file, or in the fact file), and the facts to check, all optional:
 
 - treaty fields: ``signed``, ``in_force``, ``in_force_by``, ``ended``, ``atop_id``, ``kind``,
   ``superseded_by`` (``null`` asserts "unknown / none");
@@ -20,7 +21,7 @@ and the facts to check, all optional:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -121,11 +122,19 @@ class FactCase:
     line: int | None
     index: int
     row: FactRow
+    #: the file's own ``sources:`` (id -> url), for facts not from a treaty's sources (ATOP ids)
+    file_sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
+        record = next(
+            (k for k in ("invocation", "interpretation", "suspension") if getattr(self.row, k)),
+            None,
+        )
         what = (
-            f"clause {self.row.clause}"
+            f"{record} {getattr(self.row, record).get('id', '')}".rstrip()
+            if record
+            else f"clause {self.row.clause}"
             if self.row.clause
             else f"party {self.row.party}"
             if self.row.party
@@ -156,6 +165,17 @@ def load_fact_file(path: Path) -> list[FactCase]:
     if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
         raise KBValidationError([Problem(doc.file, 1, "facts", "expected a list `facts:`")])
     problems: list[Problem] = []
+    file_sources: dict[str, str] = {}
+    extra = sorted(set(data) - {"facts", "sources"})
+    if extra:
+        problems.append(Problem(doc.file, 1, extra[0], "unknown top-level key (facts, sources)"))
+    for j, src in enumerate(data.get("sources") or []):
+        if not (isinstance(src, dict) and isinstance(src.get("id"), str) and src.get("url")):
+            problems.append(
+                Problem(doc.file, doc.line_of(("sources", j)), f"sources.{j}", "needs id and url")
+            )
+        else:
+            file_sources[src["id"]] = str(src["url"])
     out: list[FactCase] = []
     for i, raw in enumerate(data["facts"]):
         line = doc.line_of(("facts", i))
@@ -172,7 +192,7 @@ def load_fact_file(path: Path) -> list[FactCase]:
         if mixed:
             problems.append(Problem(doc.file, line, f"facts.{i}", mixed))
             continue
-        out.append(FactCase(doc.file, line, i, row))
+        out.append(FactCase(doc.file, line, i, row, file_sources))
     if problems:
         raise KBValidationError(problems)
     return out
@@ -221,10 +241,11 @@ def check_row(case: FactCase, kb: KnowledgeBase) -> list[str]:
         return [f"treaty: no treaty {row.treaty!r} in the KB"]
     problems: list[str] = []
     known = {s.id for s in t.sources}
-    unknown = [s for s in row.sources if s not in known]
+    unknown = [s for s in row.sources if s not in known and s not in case.file_sources]
     if unknown:
         problems.append(
-            f"sources: {unknown} are not sources of {row.treaty} (it records {sorted(known)})"
+            f"sources: {unknown} are neither sources of {row.treaty} (it records "
+            f"{sorted(known)}) nor in the file's `sources:`"
         )
 
     def expect(field: str, want: Any, got: Any) -> None:
@@ -321,6 +342,8 @@ def check_row(case: FactCase, kb: KnowledgeBase) -> list[str]:
 
 def _norm(value: Any) -> Any:
     value = getattr(value, "value", value)
+    if isinstance(value, date):  # the YAML reader gives record specs' dates as text
+        return value.isoformat()
     if isinstance(value, (list, tuple, set, frozenset)):
         return frozenset(_norm(v) for v in value)
     return value

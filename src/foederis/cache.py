@@ -4,7 +4,8 @@ re-validate every YAML file.
 The cache key is a digest of the foederis version and the path, size and modification time
 of each input file and of the model and loader code; any edit to any treaty, area or state
 file, or to the classes being pickled, makes a new key. The copy is
-written only after validation passed, atomically (temp file + rename), under
+written only after validation passed, atomically (temp file + rename), and only the newest
+few copies of each kind are kept, under
 ``$FOEDERIS_CACHE_DIR`` or ``~/.cache/foederis``. Set ``FOEDERIS_CACHE_DIR=off`` to
 disable it. A cache that cannot be read or written is ignored: the YAML is the truth.
 """
@@ -46,7 +47,7 @@ def key(files: Sequence[Path]) -> str:
             st = f.stat()
         except OSError:
             continue
-        h.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        h.update(f"{os.path.abspath(f)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()[:32]
 
 
@@ -86,6 +87,24 @@ def dump_pickle(path: Path | None, obj: object) -> None:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+    except OSError:
+        return
+    prune(path)
+
+
+KEEP = 8  # compiled copies kept per kind (other --kb layers, other versions); older ones go
+
+
+def prune(path: Path, keep: int = KEEP) -> None:
+    """Remove all but the ``keep`` most recently written copies of ``path``'s kind, so the
+    cache directory does not grow with every edit of a treaty file or upgrade."""
+    kind = path.name.rsplit("-", 1)[0]
+    try:
+        same = [p for p in path.parent.glob(f"{kind}-*.pickle") if p.name.rsplit("-", 1)[0] == kind]
+        same.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in same[keep:]:
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         return
 

@@ -73,7 +73,7 @@ __all__ = [
 _DATA_FILE = Path(__file__).with_name("data") / "states.yaml"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CowSpell:
     """A period during which a state had a Correlates of War state code.
 
@@ -88,7 +88,7 @@ class CowSpell:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Spell:
     """A period of existence (or of state-system membership): ``start`` and ``end`` are
     inclusive; ``None`` is open (before 1816 / still today)."""
@@ -113,7 +113,7 @@ class Spell:
         return f"{self.start.isoformat()} to {self.end.isoformat()}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Succession:
     """``successor`` took over from ``predecessor`` on ``on``. ``kind``: ``continued`` (the
     same legal person: RUS continues SUN), ``merged`` (the predecessor joined the successor,
@@ -127,7 +127,7 @@ class Succession:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class State:
     iso3: str
     name: str
@@ -223,7 +223,7 @@ def _plural(demonym: str) -> str | None:
 _TIER_NAME, _TIER_PLACE, _TIER_PERSON = 0, 1, 2
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _Registry:
     states: dict[str, State]
     iso2: dict[str, str]

@@ -38,7 +38,7 @@ class RegistryError(ValueError):
     """The registry file itself is malformed (a packaging error, not a user error)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Citable:
     domain: str
     kinds: tuple[SourceKind, ...]
@@ -48,7 +48,7 @@ class Citable:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Uncitable:
     domain: str
     category: str

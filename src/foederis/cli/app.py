@@ -510,20 +510,34 @@ def cascade(ctx: typer.Context) -> None:  # pragma: no cover - main() dispatches
 @command(name="test")
 def run_cases(
     paths: Annotated[
-        list[Path], typer.Argument(metavar="PATH", help="Scenario case files or directories.")
+        list[Path],
+        typer.Argument(metavar="PATH", help="Scenario case files, fact tables or directories."),
     ],
     explain: Annotated[bool, typer.Option(help="Print the reasons of failures.")] = False,
     fmt: FormatOpt = Fmt.text,
     kb: KbOpt = None,
 ) -> None:
-    """Run scenario test cases (YAML) against the KB."""
-    from foederis.testing.cases import load_cases, run_case
+    """Run scenario test cases and fact tables (YAML) against the KB."""
+    from foederis.kb.files import yaml_files
+    from foederis.testing.cases import load_case_file, run_case
+    from foederis.testing.facts import check_row, is_fact_file, load_fact_file
 
     base = load(kb)
     results = []
-    for case in load_cases(paths):
-        problems = run_case(case, base, explain=explain)
-        results.append({"file": str(case.file), "name": case.name, "problems": problems})
+    for root in paths:
+        if not root.exists():
+            raise FoederisError(f"no such file or directory: {root}")
+        for path in yaml_files(root):
+            if is_fact_file(path):
+                for row in load_fact_file(path):
+                    where = f"{row.file}:{row.line}"
+                    results.append(
+                        {"file": where, "name": row.name, "problems": check_row(row, base)}
+                    )
+                continue
+            for case in load_case_file(path):
+                problems = run_case(case, base, explain=explain)
+                results.append({"file": str(case.file), "name": case.name, "problems": problems})
     failed = [r for r in results if r["problems"]]
     if fmt is Fmt.json:
         emit_json({"passed": len(results) - len(failed), "failed": len(failed), "cases": results})

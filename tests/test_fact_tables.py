@@ -102,3 +102,18 @@ def test_every_row_cites_sources_of_its_treaty() -> None:
     for case in rows:
         known = {s.id for s in kb.treaties[case.row.treaty].sources} | set(case.file_sources)
         assert set(case.row.sources) <= known, case.where
+
+
+def test_cli_malformed_table_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text("facts:\n  - {treaty: nato, signd: 1949-04-04}\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "foederis", "test", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    assert "t.yaml:2: facts.0.signd" in proc.stderr and "facts.0.sources" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -8,7 +8,6 @@ expectations, and the ``sources`` behind the expectation. See tests/scenarios/.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,9 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from foederis.engine.cascade import cascade
 from foederis.engine.check import Obligation, check
-from foederis.errors import FoederisError, KBValidationError, Problem
+from foederis.errors import KBValidationError, Problem
 from foederis.kb import KnowledgeBase
-from foederis.kb.files import yaml_files
 from foederis.kb.yamlfile import read_yaml
 from foederis.model.enums import Status
 from foederis.model.scenario import Scenario
@@ -70,14 +68,6 @@ class Case:
     name: str
     model: CaseModel
     source_urls: dict[str, str] = field(default_factory=dict)
-
-
-def load_cases(paths: Iterable[Path]) -> Iterator[Case]:
-    for root in paths:
-        if not root.exists():
-            raise FoederisError(f"no such file or directory: {root}")
-        for path in yaml_files(root):
-            yield from load_case_file(path)
 
 
 def load_case_file(path: Path) -> list[Case]:

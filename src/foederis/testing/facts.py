@@ -6,14 +6,20 @@ row names a ``treaty``, the ``sources`` behind the row (ids of sources recorded 
 treaty's file, or in the fact file), and the facts to check, all optional:
 
 - treaty fields: ``signed``, ``in_force``, ``in_force_by``, ``ended``, ``atop_id``, ``kind``,
-  ``superseded_by`` (``null`` asserts "unknown / none");
+  ``superseded_by`` (``null`` asserts "unknown / none"), ``is_defense``, ``clause_strengths``
+  (the set over all clauses), ``disputed_include`` (fields with a recorded other reading);
 - parties: ``parties`` (exact set of states ever party), ``parties_include``,
   ``parties_exclude``;
-- membership on a day: ``date`` with ``members`` (exact set), ``members_include`` or
-  ``members_exclude``;
-- one party's spells: ``party`` with ``joined`` / ``left`` (of its ``spell``, default 0);
-- a clause: ``clause`` (id) with ``article``, ``type``, ``strength``, ``owed_by``,
-  ``text_contains`` (list of phrases), ``event``, ``non_state``.
+- membership on a day: ``date`` (not ``on``: a bare ``on:`` is ``true`` in YAML 1.1) with
+  ``members`` (exact set), ``members_include``, ``members_exclude`` or ``member_count``;
+- one party's spell: ``party`` with ``joined``, ``left``, ``left_known``, ``disputed`` (exact
+  set of disputed fields); the party must have exactly one spell unless ``spell: N`` says which;
+- a clause: ``clause`` (id) with ``article``, ``type``, ``strength``, ``owed_by``, ``owed_to``,
+  ``text: null`` (unpublished), ``text_contains`` (phrases), ``event``, ``non_state``, ``areas``
+  (exact set over the scope), ``areas_include``, ``assets_include``;
+- a record: ``invocation``, ``interpretation`` or ``suspension``, a mapping of its values
+  (see ``_RECORD_KEYS``): with ``id`` that record has them; without, some record has them all,
+  or exactly ``count`` records do.
 
 ``check_row`` returns one message per fact that does not hold; the pytest plugin and
 ``foederis test`` report them with the file and row.

@@ -157,7 +157,7 @@ def no_duty_lines(entries: Sequence[NoDuty]) -> list[str]:
 
 
 def _status(o: Any) -> str:
-    return "policy, not a treaty" if o.type.value == "policy" else o.status.value
+    return "policy, not a treaty" if o.standing_policy else o.status.value
 
 
 def _started_by(result: CheckResult) -> str:

@@ -170,6 +170,15 @@ class Obligation:
     def failing(self) -> list[Finding]:
         return [r for r in self.reasons if r.verdict is not Verdict.met]
 
+    @property
+    def standing_policy(self) -> bool:
+        """A policy (not a treaty) that stands on the day and covers the case: the only
+        failed finding is the one saying a policy is no legal duty. A policy not yet adopted,
+        or one whose terms do not cover the case, is an ordinary not-triggered row."""
+        return self.type is ClauseType.policy and all(
+            r.verdict is not Verdict.failed or r.condition == "obligation" for r in self.reasons
+        )
+
     def to_json(self) -> dict[str, Any]:
         return {
             "state": self.state,

@@ -146,7 +146,7 @@ def summarize(result: CheckResult, kb: KnowledgeBase | None = None) -> Summary:
                 (r.text for r in first.reasons if r.verdict is Verdict.unknown), None
             ),
         )
-        if first.type is ClauseType.policy:
+        if first.standing_policy:
             duties["policy"].append(duty)
         elif status is Status.triggered and first.type is ClauseType.defense:
             duties["bound"].append(duty)

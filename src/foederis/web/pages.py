@@ -162,7 +162,7 @@ def scenario_page(request: Request) -> HTMLResponse:
         return _form_errors(request, ctx, from_scenario_error(exc))
     rows = result.obligations
     # policy rows (not treaties) are part of the answer: shown, labelled as such
-    shown = [o for o in rows if o.status is not Status.not_triggered or o.type is ClauseType.policy]
+    shown = [o for o in rows if o.status is not Status.not_triggered or o.standing_policy]
     hidden = [o for o in rows if o not in shown]
     bound_rows = [o for o in rows if o.status is Status.triggered and o.type is ClauseType.defense]
     bound: dict[str, dict[str, Any]] = {}

@@ -73,6 +73,7 @@ class ObligationGroup:
     status: Status
     strength: Strength
     strength_text: str
+    policy: bool  # a standing policy, not a treaty (Obligation.standing_policy)
     protects: str
     states: list[str]
     reasons: list[dict[str, Any]]
@@ -81,7 +82,7 @@ class ObligationGroup:
 
     @property
     def status_label(self) -> str:
-        if self.type == ClauseType.policy.value:
+        if self.policy:
             return "policy, not a treaty"
         return STATUS_LABEL[self.status]
 
@@ -161,6 +162,7 @@ def group_obligations(rows: Sequence[Obligation], kb: KnowledgeBase) -> list[Obl
                 clause_id=first.clause.split("#", 1)[-1],
                 article=first.article,
                 type=first.type.value,
+                policy=first.standing_policy,
                 status=first.status,
                 strength=first.strength,
                 strength_text=STRENGTH_TEXT[first.strength],

@@ -1,12 +1,12 @@
 """Guard that the dependency lock matches pyproject.toml.
 
-The lock files in ``requirements/`` are made by ``bash scripts/lock.sh`` (uv pip compile, with
-hashes). Each starts with a line ``# pyproject-digest: <sha256>``: the digest of everything in
-pyproject.toml that decides what gets installed (requires-python, the runtime dependencies, every
-optional-dependency set and the build-system requirements). ``python scripts/lockcheck.py``
-recomputes it and fails with a message naming the command that refreshes the lock when someone
-changed a dependency range without refreshing the lock; ``--stamp`` (used by lock.sh) writes
-the line.
+The lock files ``requirements.txt`` and ``requirements-dev.txt`` are made by
+``bash scripts/lock.sh`` (uv pip compile, with hashes). Each starts with a line
+``# pyproject-digest: <sha256>``: the digest of everything in pyproject.toml that decides
+what gets installed (requires-python, the runtime dependencies, every optional-dependency set
+and the build-system requirements). ``python scripts/lockcheck.py`` recomputes it and fails,
+naming the command that refreshes the lock, when a dependency range changed but the lock did
+not; ``--stamp`` (used by lock.sh) writes the line.
 
 Standard library only: it runs before anything is installed on a fresh machine.
 """
@@ -20,7 +20,7 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LOCKS = ("requirements/runtime.txt", "requirements/dev.txt")
+LOCKS = ("requirements.txt", "requirements-dev.txt")
 PREFIX = "# pyproject-digest: "
 REFRESH = "bash scripts/lock.sh"
 

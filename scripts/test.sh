@@ -23,7 +23,7 @@ if [ ! -x "$chromium_bin" ]; then
   echo "WARNING: no Chromium at $chromium_bin: the browser tests (tests/web/test_e2e.py) will be SKIPPED" >&2
 fi
 
-python -m pip install -q --require-hashes -r requirements/dev.txt
+python -m pip install -q --require-hashes -r requirements-dev.txt
 python -m pip install -q --no-deps --no-build-isolation -e .
 
 python -m ruff check src tests benchmarks scripts

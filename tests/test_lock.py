@@ -1,4 +1,5 @@
-"""The dependency lock (requirements/*.txt) matches pyproject.toml and satisfies its ranges."""
+"""The dependency lock (requirements.txt, requirements-dev.txt) matches pyproject.toml and
+satisfies its ranges."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 REPO = Path(__file__).resolve().parents[1]
+LOCK = {"runtime": "requirements.txt", "dev": "requirements-dev.txt"}
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?==([^\s;\\]+)")
 
 
@@ -51,28 +53,29 @@ def test_lock_is_current() -> None:
 
 @pytest.mark.parametrize("name", ["runtime", "dev"])
 def test_every_declared_dependency_is_pinned_within_its_range(name: str) -> None:
-    locked = pins(REPO / "requirements" / f"{name}.txt")
+    locked = pins(REPO / LOCK[name])
     for req in declared()[name]:
         if req.marker is not None and not req.marker.evaluate({"extra": ""}):
             continue
         key = canonicalize_name(req.name)
-        assert key in locked, f"{req.name} is declared but not in requirements/{name}.txt"
+        assert key in locked, f"{req.name} is declared but not in {LOCK[name]}"
         assert req.specifier.contains(locked[key], prereleases=True), (
-            f"requirements/{name}.txt pins {req.name}=={locked[key]}, outside {req.specifier}"
+            f"{LOCK[name]} pins {req.name}=={locked[key]}, outside {req.specifier}"
         )
 
 
 def test_runtime_and_dev_locks_agree() -> None:
-    runtime = pins(REPO / "requirements" / "runtime.txt")
-    dev = pins(REPO / "requirements" / "dev.txt")
+    runtime = pins(REPO / LOCK["runtime"])
+    dev = pins(REPO / LOCK["dev"])
     assert {k: v for k, v in runtime.items() if dev.get(k) != v} == {}
 
 
 def test_changing_a_range_without_refreshing_the_lock_fails_with_the_refresh_command(
     tmp_path: Path,
 ) -> None:
-    for part in ("scripts", "requirements"):
-        shutil.copytree(REPO / part, tmp_path / part)
+    shutil.copytree(REPO / "scripts", tmp_path / "scripts")
+    for lock in LOCK.values():
+        shutil.copy(REPO / lock, tmp_path / lock)
     text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     changed = text.replace('"pyyaml>=6.0"', '"pyyaml>=6.0.1"')
     assert changed != text

@@ -281,6 +281,8 @@ class Extractor:
         table = languages.cues(lang)
         assert table is not None
         out: list[Claim] = []
+        if not table.may_relate(text):
+            return out  # no relation cue anywhere: nothing to claim (the common case)
         last: str | None = None
         age = 99
         for a, b in languages.split(text):
@@ -289,8 +291,9 @@ class Extractor:
             if len(s) > MAX_SENTENCE:
                 continue
             named = languages.find_treaties(s, lang)
-            noun = table.pact_nouns.search(s)
-            found = [(rel, m) for rel, p in table.relations if (m := p.search(s))]
+            cue = table.may_relate(s) and table.any_relation.search(s)
+            noun = table.pact_nouns.search(s) if cue else None
+            found = [(rel, m) for rel, p in table.relations if (m := p.search(s))] if cue else []
             if not found or not (named or noun or (last and age <= FALLBACK_SENTENCES)):
                 if named:
                     last, age = named[0].treaty, 0

@@ -23,7 +23,7 @@ from foederis.web.errors import ApiError, not_found, unavailable
 
 CONTEXT_CHARS = 280
 DECISION = frozenset({"conflict", "stale", "new"})  # what the review page opens on
-_ORDER = {"conflict": 0, "stale": 1, "new": 2, "unverifiable": 3, "confirmed": 4}
+_ORDER = {"conflict": 0, "stale": 1, "new": 2, "disputed": 3, "unverifiable": 4, "confirmed": 5}
 
 
 def _one_per_fact(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:

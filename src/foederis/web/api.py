@@ -97,7 +97,7 @@ class ResponseCache:
 PAGE_SIZE = 100  # rows per page of a news list
 MAX_PAGE_SIZE = 1000  # rows per page of any list
 MAX_EDGES = 5000  # edges per page of the network (a day has fewer than 2,000 with ATOP)
-MAX_OBLIGATIONS = 10_000  # directed obligations per page (a day has about 7,000 with ATOP)
+MAX_OBLIGATIONS = 10_000  # directed obligations per page (up to ~15,300 a day with ATOP: 2 pages)
 LimitQuery = Annotated[
     int, Query(ge=1, le=MAX_PAGE_SIZE, description="Rows per page (at most 1000).")
 ]

@@ -41,6 +41,8 @@ import numpy as np
 import rensa
 from networkx.utils import UnionFind
 
+from foederis.news.textutil import SHINGLE_SCHEME
+
 NUM_PERM = 128
 ROWS = 2  # minima per band
 BANDS = NUM_PERM // ROWS
@@ -49,7 +51,8 @@ STORY_CONTAINMENT = 0.2  # share of the smaller text's 3-grams found in the larg
 MIN_SHARED = 10  # and at least this many 3-grams in common
 BUCKET_WINDOW = 4  # each text is compared with this many earlier texts in a bucket
 MIN_AGREE = 2  # minima two texts must share to be compared
-_MAGIC = b"RH" + bytes([rensa.RMinHash.ALGORITHM_VERSION, NUM_PERM])  # signature format
+# signature format: rensa's algorithm, the number of minima and the 3-gram hash scheme
+_MAGIC = b"RH" + bytes([rensa.RMinHash.ALGORITHM_VERSION, NUM_PERM, SHINGLE_SCHEME])
 
 K = TypeVar("K", bound=Hashable)
 
@@ -57,7 +60,10 @@ K = TypeVar("K", bound=Hashable)
 def signatures(sets: Sequence[Iterable[int]]) -> np.ndarray[Any, np.dtype[np.uint32]]:
     """MinHash signatures of 3-gram hash sets, one row of ``NUM_PERM`` uint32 each (an
     empty set gives a row of the maximum value)."""
-    arrays = [np.fromiter(s, dtype=np.uint64) for s in sets]
+    arrays = [
+        s.astype(np.uint64) if isinstance(s, np.ndarray) else np.fromiter(s, dtype=np.uint64)
+        for s in sets
+    ]
     sizes = np.array([len(a) for a in arrays], dtype=np.uint64)
     out = np.full((len(arrays), NUM_PERM), np.iinfo(np.uint32).max, dtype=np.uint32)
     keep = np.flatnonzero(sizes)

@@ -11,6 +11,7 @@ recomputed at the end (and on the next run, if a run was killed before that poin
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import sqlite3
@@ -19,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel
@@ -33,7 +35,7 @@ from foederis.news.languages import detect
 from foederis.news.read import RawDocument, ReadError, iter_entries, read_file
 from foederis.news.reconcile import Verdict, reconcile
 from foederis.news.store import Store, now, writer_lock
-from foederis.news.textutil import shingles
+from foederis.news.textutil import shingle_hashes, shingles
 
 COMMIT_EVERY = 100  # documents per transaction
 
@@ -105,19 +107,26 @@ class StoryOut(BaseModel):
 
 @dataclass
 class _New:
+    """A document read, cleaned and signed (by a worker process with ``--jobs``): the
+    page's raw text is not kept, and its 3-grams are a sorted array (1.6 kB for 400) rather
+    than a set (~20 kB), so a run of 100k documents holds ~5 kB each, not ~30 kB."""
+
+    @property
+    def signed_size(self) -> int:
+        return len(self.grams)
+
     raw: RawDocument
     text: str
     kept: int
     removed: int
-    shingles: set[int]
+    grams: np.ndarray[Any, np.dtype[np.uint32]]  # sorted 3-gram hashes (4 bytes each)
     minhash: bytes
+    language: str = "en"
     claims: list[Claim] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
-    verdicts: list[Verdict] = field(default_factory=list)
+    verdicts: list[Verdict] | None = None
     as_of: date | None = None
     id: int = 0
-    signed_size: int = 0
-    language: str = "en"
 
 
 def ingest(
@@ -131,8 +140,8 @@ def ingest(
 ) -> IngestResult:
     """Read, clean, group, extract, reconcile and store articles; bad files are skipped
     with a reason. Returns what the paths hold (stored before or now) with their claims.
-    ``jobs`` > 1 reads, cleans and extracts in that many processes (grouping and storing
-    stay in this one); the result is the same."""
+    ``jobs`` > 1 reads, cleans, signs, extracts and reconciles in that many processes
+    (grouping and storing stay in this one, in the same order); the result is the same."""
     if kb is None:
         from foederis.kb import load_kb
 
@@ -186,7 +195,6 @@ def _ingest(
                 fresh.append(ready)
 
         if fresh or store.pending_grouping():
-            _sign(fresh)
             stories = _group_stories(store, fresh, progress)
             _extract(kb, store, fresh, stories, progress, pool)
             _write(store, fresh, progress, commit_every)
@@ -238,30 +246,43 @@ def _read_and_prepare(
     return raw, _prepare_safely(raw)
 
 
-def _extract_one(task: tuple[str, date | None, str]) -> list[Claim]:
+_Analysis = tuple[list[Claim], list[str], list[Verdict] | None]
+
+
+def _analyse_one(task: tuple[str, date | None, str, date | None]) -> _Analysis:
     assert _worker_extractor is not None
-    text, ref, lang = task
-    return _worker_extractor.extract(text, ref, lang)
+    return analyse(_worker_extractor, *task)
+
+
+def analyse(
+    extractor: Extractor, text: str, ref: date | None, lang: str, published: date | None
+) -> _Analysis:
+    """Extract, key events and — for a dated article — reconcile one document: the
+    per-document work after grouping, the same in this process or a worker. An undated
+    article is reconciled later, once the date of its story or event is known."""
+    claims = extractor.extract(text, ref, lang)
+    events = event_keys(claims, ref, extractor.kb)
+    verdicts = (
+        [reconcile(c, extractor.kb, published) for c in claims] if published is not None else None
+    )
+    return claims, events, verdicts
 
 
 def _prepare(raw: RawDocument) -> _New:
+    """Clean, identify the language and sign one document (the per-document work before
+    grouping)."""
     cleaned = clean(raw.text, raw.title)
+    grams = shingle_hashes(cleaned.text)
+    (sig,) = dedupe.signatures([grams])
     return _New(
-        raw,
+        dataclasses.replace(raw, text=""),  # the page itself is not needed again
         cleaned.text,
         cleaned.kept_chars,
         cleaned.removed_chars,
-        shingles(cleaned.text),
-        b"",
+        grams,
+        dedupe.to_bytes(sig),
         language=detect(cleaned.text),
     )
-
-
-def _sign(fresh: list[_New]) -> None:
-    """MinHash signatures of the documents' 3-gram sets (in one batch)."""
-    for d, sig in zip(fresh, dedupe.signatures([d.shingles for d in fresh]), strict=True):
-        d.minhash = dedupe.to_bytes(sig)
-        d.signed_size = len(d.shingles)
 
 
 def _group_stories(
@@ -295,7 +316,7 @@ def _group_stories(
 
     def shingles_of(key: Hashable) -> set[int]:
         if isinstance(key, tuple):
-            return fresh[int(key[1])].shingles
+            return set(fresh[int(key[1])].grams.tolist())
         return shingles(store.text(int(str(key))))
 
     groups = dedupe.group_stories(items, shingles_of)
@@ -326,21 +347,15 @@ def _extract(
             for k in group:
                 story_date[k] = known[0]
     refs = [d.raw.published or story_date.get(("new", i)) for i, d in enumerate(fresh)]
-    found: Iterable[list[Claim]] = (
-        pool.map(
-            _extract_one,
-            [(d.text, ref, d.language) for d, ref in zip(fresh, refs, strict=True)],
-            chunksize=PARALLEL_CHUNK,
-        )
+    tasks = [(d.text, ref, d.language, d.raw.published) for d, ref in zip(fresh, refs, strict=True)]
+    found: Iterable[_Analysis] = (
+        pool.map(_analyse_one, tasks, chunksize=PARALLEL_CHUNK)
         if pool is not None
-        else (
-            extractor.extract(d.text, ref, d.language) for d, ref in zip(fresh, refs, strict=True)
-        )
+        else (analyse(extractor, *task) for task in tasks)
     )
-    for i, (d, ref, claims) in enumerate(zip(fresh, refs, found, strict=True)):
+    for i, (d, (claims, events, verdicts)) in enumerate(zip(fresh, found, strict=True)):
         _tick(progress, "extract", i + 1, len(fresh))
-        d.claims = claims
-        d.events = event_keys(d.claims, ref, kb)
+        d.claims, d.events, d.verdicts = claims, events, verdicts
     # an undated article takes the date of its story, else of its event
     event_date: dict[str, date] = {}
     for d in fresh:
@@ -353,8 +368,9 @@ def _extract(
             or story_date.get(("new", i))
             or min((event_date[e] for e in d.events if e in event_date), default=None)
         )
-        as_of = d.as_of or date.today()
-        d.verdicts = [reconcile(c, kb, as_of) for c in d.claims]
+        if d.verdicts is None:  # undated: reconciled as of its story's or event's date
+            as_of = d.as_of or date.today()
+            d.verdicts = [reconcile(c, kb, as_of) for c in d.claims]
 
 
 def _write(store: Store, fresh: list[_New], progress: Progress | None, commit_every: int) -> None:
@@ -385,7 +401,7 @@ def _write(store: Store, fresh: list[_New], progress: Progress | None, commit_ev
                 )
                 store.add_events(conn, d.id, d.events)
                 as_of = (d.as_of or date.today()).isoformat()
-                for c, v in zip(d.claims, d.verdicts, strict=True):
+                for c, v in zip(d.claims, d.verdicts or [], strict=True):
                     cid = store.add_claim(
                         conn,
                         {

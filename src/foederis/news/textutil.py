@@ -7,6 +7,9 @@ import re
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
+
+import numpy as np
 
 _WORD = re.compile(r"\w+")
 _BULLET = re.compile(r"^[\s•·▪◦●○■□\-–—*>]+")
@@ -169,12 +172,30 @@ def _sentences(text: str) -> list[Sentence]:
 
 
 SHINGLE_SIZE = 3
+SHINGLE_SCHEME = 2  # bumped when the hashes change: stored signatures are then re-made
+# odd 32-bit multipliers mixing the three words' hashes (order matters: "a b c" != "c b a")
+_MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D], dtype=np.uint64)
 
 
-def shingles(text: str, k: int = SHINGLE_SIZE) -> set[int]:
-    """Hashes of the word k-grams of a text (CRC-32: stable across processes, so that
-    stored MinHash signatures stay comparable)."""
+def shingle_hashes(text: str) -> np.ndarray[Any, np.dtype[np.uint32]]:
+    """Sorted distinct 32-bit hashes of the word 3-grams of a text. Each word is hashed
+    once (CRC-32: stable across processes, so stored signatures stay comparable) and
+    the three hashes of a 3-gram are mixed with numpy — no string per 3-gram. A text of
+    fewer than three words has one hash, of its words."""
     toks = _WORD.findall(text.lower())
-    if len(toks) < k:
-        return {zlib.crc32(" ".join(toks).encode())} if toks else set()
-    return {zlib.crc32(" ".join(toks[i : i + k]).encode()) for i in range(len(toks) - k + 1)}
+    if len(toks) < SHINGLE_SIZE:
+        if not toks:
+            return np.empty(0, dtype=np.uint32)
+        return np.array([zlib.crc32(" ".join(toks).encode())], dtype=np.uint32)
+    h = np.fromiter(map(zlib.crc32, map(str.encode, toks)), dtype=np.uint64, count=len(toks))
+    g = (h[:-2] * _MIX[0]) ^ (h[1:-1] * _MIX[1]) ^ (h[2:] * _MIX[2])
+    g ^= g >> np.uint64(29)
+    out: np.ndarray[Any, np.dtype[np.uint32]] = np.unique(
+        (g & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    )
+    return out
+
+
+def shingles(text: str) -> set[int]:
+    """The word 3-gram hashes of a text as a set (see ``shingle_hashes``)."""
+    return set(shingle_hashes(text).tolist())

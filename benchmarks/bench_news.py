@@ -1,6 +1,7 @@
 """News pipeline benchmark: documents per second, dedup precision/recall, dedupe scaling.
 
-    PYTHONPATH=src python benchmarks/bench_news.py [--n 10000] [--scale 1000,10000,100000]
+    PYTHONPATH=src python benchmarks/bench_news.py [--n 1000,10000,100000] [--jobs 2]
+        [--scale 1000,10000,100000] [--lsh-scale 1000,10000,100000,1000000]
 
 1. Generates a synthetic corpus of N articles with known duplicates (news_corpus.py).
 2. Baseline: the time to read and hash every file (the floor for any ingest).
@@ -17,6 +18,8 @@ import argparse
 import hashlib
 import itertools
 import json
+import os
+import resource
 import sys
 import tempfile
 import time
@@ -56,8 +59,10 @@ def bench_pipeline(n: int, work: Path, jobs: int = 1) -> dict[str, float]:
     kb = load_kb()
     db = work / "news.sqlite3"
     t = time.perf_counter()
+    cpu = _cpu()
     result = ingest([corpus], db_path=db, kb=kb, jobs=jobs)
     elapsed = time.perf_counter() - t
+    cpu_s = _cpu() - cpu
 
     with Store(db) as store:
         rows = store.documents()
@@ -85,6 +90,10 @@ def bench_pipeline(n: int, work: Path, jobs: int = 1) -> dict[str, float]:
         "baseline_docs_per_s": n / baseline,
         "pipeline_s": elapsed,
         "pipeline_docs_per_s": n / elapsed,
+        "pipeline_cpu_s": cpu_s,  # this process and its workers: on a shared machine
+        "pipeline_docs_per_cpu_s": n / cpu_s,  # wall time counts other jobs' turns too
+        "load_average": os.getloadavg()[0],
+        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "slowdown_vs_baseline": elapsed / baseline,
         "dedup_pairs_expected": len(expected),
         "dedup_pairs_found": len(found),
@@ -92,6 +101,12 @@ def bench_pipeline(n: int, work: Path, jobs: int = 1) -> dict[str, float]:
         "dedup_recall": recall,
         "claim_statuses": statuses,  # type: ignore[dict-item]
     }
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def bench_dedupe(n: int) -> dict[str, float]:
@@ -188,16 +203,21 @@ def bench_lsh_only(n: int, chunk: int = 100_000) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--n", default="1000,10000", help="pipeline corpus sizes (comma-separated)")
     parser.add_argument("--jobs", type=int, default=2, help="also run ingest --jobs N")
+    parser.add_argument(
+        "--jobs-up-to", type=int, default=10_000, help="run --jobs N only up to this size"
+    )
     parser.add_argument("--scale", default="1000,10000,100000")
     parser.add_argument("--lsh-scale", default="1000,10000,100000,1000000")
     parser.add_argument("--json", action="store_true", help="print JSON only")
     args = parser.parse_args()
     pipelines = []
-    for jobs in sorted({1, args.jobs}):
-        with tempfile.TemporaryDirectory() as tmp:
-            pipelines.append(bench_pipeline(args.n, Path(tmp), jobs))
+    for n in (int(x) for x in args.n.split(",") if x):
+        for jobs in sorted({1, args.jobs} if n <= args.jobs_up_to else {1}):
+            with tempfile.TemporaryDirectory() as tmp:
+                pipelines.append(bench_pipeline(n, Path(tmp), jobs) | {"n": n})
+                print(json.dumps(pipelines[-1]), file=sys.stderr, flush=True)
     minhash = bench_minhash()
     scaling = [bench_dedupe(int(s)) for s in args.scale.split(",") if s]
     lsh = [bench_lsh_only(int(s)) for s in args.lsh_scale.split(",") if s]
@@ -206,11 +226,15 @@ def main() -> None:
         print(json.dumps(report, indent=2))
         return
     for p in pipelines:
-        print(f"pipeline, {args.n} synthetic articles, {p['jobs']} process(es):")
+        print(
+            f"pipeline, {p['n']} synthetic articles, {p['jobs']} process(es)"
+            f" (load average {p['load_average']:.1f}, peak memory {p['max_rss_mb']:.0f} MB):"
+        )
         print(f"  baseline read+hash : {p['baseline_docs_per_s']:10.0f} docs/s")
         print(
             f"  whole pipeline     : {p['pipeline_docs_per_s']:10.0f} docs/s "
-            f"({p['pipeline_s']:.1f} s, {p['slowdown_vs_baseline']:.0f}x the baseline)"
+            f"({p['pipeline_s']:.1f} s, {p['slowdown_vs_baseline']:.0f}x the baseline);"
+            f" {p['pipeline_docs_per_cpu_s']:.0f} docs per CPU-second"
         )
         print(
             f"  dedup vs known duplicates: precision {p['dedup_precision']:.3f}, "

@@ -25,6 +25,7 @@ STATES = sorted({p.state for t in KB.treaties.values() for p in t.parties})
 PLACES = [None, *sorted(KB.areas)]
 ACTORS = ["non-state:al-Qaeda", "non-state:ISIS"]
 FIRST, LAST = date(1900, 1, 1), date(2035, 12, 31)
+_DAYS_2 = timedelta(days=2)
 
 
 def _fresh(s: Scenario) -> bytes | str:
@@ -42,30 +43,33 @@ def _cached(cache: AnswerCache, s: Scenario) -> bytes | str:
         return f"{type(exc).__name__}: {exc}"
 
 
-def _same_epoch(draw: st.DrawFn, day: date) -> date:
-    """Another day of ``day``'s epoch (or ``day`` itself)."""
-    i = EPOCHS.index(day)
-    lo = EPOCHS.days[i - 1] if i else FIRST
-    hi = EPOCHS.days[i] - timedelta(days=1) if i < len(EPOCHS.days) else LAST
-    return draw(st.dates(max(lo, FIRST), min(hi, LAST)))
+def _epoch_ends(target: str, day: date) -> tuple[date, date]:
+    """The first and the last day of ``day``'s epoch for attacks on ``target``."""
+    line = EPOCHS.of(target)
+    i = line.index(day)
+    lo = line.days[i - 1] if i else FIRST
+    hi = line.days[i] - timedelta(days=1) if i < len(line.days) else LAST
+    return max(lo, FIRST), min(hi, LAST)
 
 
 @settings(
-    max_examples=60,
+    max_examples=80,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 @given(st.data())
 def test_an_answer_kept_for_one_day_of_an_epoch_is_exact_on_another(data: st.DataObject) -> None:
+    """A day, then the first and the last day of its epoch (a date the timeline missed
+    would lie between them), each against a fresh engine."""
     draw = data.draw
     target = draw(st.sampled_from(STATES))
     attacker = draw(st.sampled_from([s for s in STATES if s != target] + ACTORS))
-    first = draw(st.dates(FIRST, LAST))
-    second = _same_epoch(draw, first)
-    for day in (first, second):
+    day = draw(st.dates(FIRST, LAST))
+    days = [day, *_epoch_ends(target, day)]
+    for d in days:
         # scenarios name states only on days they existed (the Scenario refuses others)
-        assume(states.exists(target, day))
-        assume(attacker in ACTORS or states.exists(attacker, day))
+        assume(states.exists(target, d))
+        assume(attacker in ACTORS or states.exists(attacker, d))
     shape = {
         "attacker": [attacker],
         "target": target,
@@ -74,18 +78,20 @@ def test_an_answer_kept_for_one_day_of_an_epoch_is_exact_on_another(data: st.Dat
         "severity": draw(st.sampled_from(list(Severity))),
         "initiator": draw(st.sampled_from(list(Initiator))),
     }
-    one, two = Scenario(**shape, date=first), Scenario(**shape, date=second)
     cache = AnswerCache(KB)
-    assert _cached(cache, one) == _fresh(one)
-    assert _cached(cache, two) == _fresh(two), (one, two)
-    assert _cached(cache, two) == _fresh(two)  # and again, now kept for its own key
+    for d in days:
+        s = Scenario(**shape, date=d)
+        assert _cached(cache, s) == _fresh(s), s
+    s = Scenario(**shape, date=days[-1])
+    assert _cached(cache, s) == _fresh(s)  # and again
 
 
 def test_a_later_day_of_the_epoch_is_answered_from_the_kept_template() -> None:
     cache = AnswerCache(KB)
     s = Scenario(attacker="RUS", target="EST", date=date(2024, 3, 5))
-    i = cache.epochs.index(s.date)
-    assert cache.epochs.days[i - 1] < s.date < cache.epochs.days[i] - timedelta(days=1)
+    line = cache.epochs.of("EST")
+    i = line.index(s.date)
+    assert line.days[i - 1] < s.date < line.days[i] - timedelta(days=1)
     later = Scenario(attacker="RUS", target="EST", date=s.date + timedelta(days=1))
     first = cache.answer(s)
     assert len(cache) == 1 and s.date.isoformat().encode() in first
@@ -100,9 +106,10 @@ def test_a_recorded_date_is_kept_for_that_day_only() -> None:
     cache = AnswerCache(KB)
     nato = KB.treaty("nato")
     joined = next(p.joined for p in nato.parties if p.state == "EST")
-    assert joined is not None and joined in cache.epochs.recorded
+    line = cache.epochs.of("EST")
+    assert joined is not None and joined in line.recorded
     s = Scenario(attacker="RUS", target="EST", date=joined)
-    assert cache.epochs.bucket(joined) == ("day", joined)
+    assert line.bucket(joined) == ("day", joined)
     assert cache.answer(s) == _fresh(s)
     after = Scenario(attacker="RUS", target="EST", date=joined + timedelta(days=1))
     assert cache.answer(after) == _fresh(after)
@@ -111,7 +118,11 @@ def test_a_recorded_date_is_kept_for_that_day_only() -> None:
 
 def test_the_cache_is_bounded_and_stores_equal_templates_once() -> None:
     cache = AnswerCache(KB, max_entries=3)
-    days = [date(2010, 1, 10) + timedelta(days=400 * k) for k in range(6)]
+    line = cache.epochs.of("KOR")
+    # a day in the middle of each of six epochs: six buckets
+    spans = [(a, b) for a, b in zip(line.days, line.days[1:], strict=False) if b - a > _DAYS_2]
+    days = [a + (b - a) // 2 for a, b in spans[-6:]]
+    assert len({line.bucket(d) for d in days}) == 6
     for d in days:
         cache.answer(Scenario(attacker="PRK", target="KOR", date=d))
     assert len(cache) == 3
@@ -126,7 +137,7 @@ def test_the_cache_is_bounded_and_stores_equal_templates_once() -> None:
 
 
 def test_every_date_of_the_model_is_a_recorded_date() -> None:
-    rec = EPOCHS.recorded
+    rec = EPOCHS.all.recorded
     for t in KB.treaties.values():
         for d in (t.signed, t.in_force, t.in_force_by, t.ended, t.last_verified):
             assert d is None or d in rec
@@ -145,7 +156,21 @@ def test_every_date_of_the_model_is_a_recorded_date() -> None:
             assert sp.start is None or sp.start in rec
             assert sp.end is None or sp.end in rec
     # each recorded date and the day after it starts an epoch
-    assert all(d in EPOCHS.days and d + timedelta(days=1) in EPOCHS.days for d in rec)
+    assert all(d in EPOCHS.all.days and d + timedelta(days=1) in EPOCHS.all.days for d in rec)
+
+
+def test_a_target_timeline_holds_the_dates_of_the_treaties_that_name_it() -> None:
+    line = EPOCHS.of("EST")
+    nato, anzus = KB.treaty("nato"), KB.treaty("anzus")
+    assert all(p.joined in line.recorded for p in nato.parties if p.joined)
+    assert line.recorded <= EPOCHS.all.recorded
+    # ANZUS (Australia, New Zealand, the United States) never names Estonia
+    only_anzus = recorded_dates(anzus) - recorded_dates(
+        [t for t in KB.treaties.values() if t is not anzus], KB.areas
+    )
+    assert only_anzus and not only_anzus & line.recorded - {
+        d for s in states.all_states() for d in recorded_dates(s)
+    }
 
 
 @dataclass

@@ -17,10 +17,13 @@ rather than being skipped. Collecting too many days only makes epochs shorter, n
 answer wrong. The one input that is not recorded is today's date (the summary's "in the
 future" caveat): callers that reuse an answer across days key it on ``day > today`` too.
 
-``Epochs.bucket(day)`` says which answers may stand for the one on ``day``: those of other
-days of the same epoch, provided neither day is itself a recorded date (whose ISO text
-could then appear in the answer for another reason). tests/engine/test_epochs.py checks
-the claim on random scenarios against an engine whose caches were emptied.
+An answer reads only part of the knowledge base, so ``Epochs.of(target)`` keeps, per
+target, the dates of what an attack on it reads (see ``Epochs``): fewer change-days,
+longer epochs. ``Timeline.bucket(day)`` says which answers may stand for the one on
+``day``: those of other days of the same epoch, provided neither day is itself a recorded
+date (whose ISO text could then appear in the answer for another reason).
+tests/web/test_answers.py checks the claim on random scenarios and days against an engine
+whose caches were emptied.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import dataclasses
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 from pathlib import PurePath
@@ -45,15 +49,22 @@ _LEAVES = (int, float, bool, type(None), bytes, Enum, PurePath)
 def recorded_dates(*roots: object) -> frozenset[date]:
     """Every date held anywhere in ``roots`` (dataclasses, mappings, sequences and sets of
     them), including each valid ``YYYY-MM-DD`` written inside a text."""
-    found: set[date] = set()
-    for value in _walk(roots):
+    return _scan(roots)[0]
+
+
+def _scan(root: object) -> tuple[frozenset[date], frozenset[str]]:
+    """The dates (as above) and the texts held anywhere in ``root``."""
+    dates: set[date] = set()
+    texts: set[str] = set()
+    for value in _walk(root):
         if isinstance(value, date):
-            found.add(value)
+            dates.add(value)
         else:
+            texts.add(value)
             for text in _ISO.findall(value):
                 with contextlib.suppress(ValueError):  # 2023-02-30 is no date
-                    found.add(date.fromisoformat(text))
-    return frozenset(found)
+                    dates.add(date.fromisoformat(text))
+    return frozenset(dates), frozenset(texts)
 
 
 def _walk(root: object) -> Iterator[date | str]:
@@ -91,12 +102,12 @@ def change_days(recorded: Iterable[date]) -> tuple[date, ...]:
     return tuple(sorted(out))
 
 
-class Epochs:
-    """The change-days of one knowledge base (with the states registry)."""
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The recorded dates that can change one target's answers, and its change-days."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.recorded = recorded_dates(kb, states.all_states(), states.successions())
-        self.days = change_days(self.recorded)
+    recorded: frozenset[date]
+    days: tuple[date, ...]
 
     def index(self, day: date) -> int:
         """The epoch of ``day``: the number of change-days on or before it."""
@@ -108,3 +119,58 @@ class Epochs:
         if day in self.recorded:
             return ("day", day)
         return ("epoch", self.index(day))
+
+
+class Epochs:
+    """The change-days of one knowledge base (with the states registry), per target.
+
+    An attack on a target reads only the treaties that name it somewhere (the clauses
+    that protect it, the instruments of a "no duty" answer and the allies they leave out
+    all name it as a party or in a clause), the places, the lifetimes of the states it
+    meets there, and the day each treaty was last verified (the summary's caveat). So a
+    target's timeline holds the dates of: every treaty in which its code appears as a
+    text anywhere; everything in the KB that is not a treaty (places, ...); every
+    treaty's ``last_verified``; the states registry's entries of every state code that
+    appears in those (and the successions). ``Epochs.all`` is the timeline of the whole KB
+    (every target's is a part of it)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        registry = {s.iso3: s for s in states.all_states()}
+        self._treaties = [_scan(t) for t in kb.treaties.values()]
+        rest = {f.name: getattr(kb, f.name) for f in dataclasses.fields(kb)}
+        rest.pop("treaties")
+        common, texts = _scan(rest)
+        self._common = (
+            common
+            | recorded_dates(states.successions())
+            | {t.last_verified for t in kb.treaties.values() if t.last_verified}
+        )
+        self._common_texts = texts
+        self._state_dates = {code: recorded_dates(s) for code, s in registry.items()}
+        self._timelines: dict[str, Timeline] = {}
+        everything = set(self._common)
+        for dates, _ in self._treaties:
+            everything |= dates
+        for dates in self._state_dates.values():
+            everything |= dates
+        self.all = _timeline(everything)
+
+    def of(self, target: str) -> Timeline:
+        """The timeline of attacks on ``target`` (an ISO3 code)."""
+        got = self._timelines.get(target)
+        if got is None:
+            dates = set(self._common)
+            codes = {target} | self._common_texts
+            for treaty_dates, texts in self._treaties:
+                if target in texts:
+                    dates |= treaty_dates
+                    codes |= texts
+            for code in codes:
+                dates |= self._state_dates.get(code, frozenset())
+            got = self._timelines[target] = _timeline(dates)
+        return got
+
+
+def _timeline(recorded: Iterable[date]) -> Timeline:
+    rec = frozenset(recorded)
+    return Timeline(rec, change_days(rec))

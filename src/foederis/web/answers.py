@@ -2,15 +2,16 @@
 
 ``answer_json(kb, scenario)`` is the answer: ``check`` and its summary as compact JSON,
 computed by the engine. ``AnswerCache`` keeps answers so that a scenario asked again, or
-asked on another day of the same epoch (engine/epochs.py: no recorded date falls between
-the two days, neither is one, and both are in the past or both in the future), is not
-computed again. Such days have the same answer except where the day is printed, and the
-printed day (its ISO text) appears nowhere else in the answer, because it is not a
-recorded date. So the first answer of a bucket is kept as a template, its day's text
-replaced by a NUL byte (orjson escapes control characters in strings, so a raw NUL never
-occurs in its output), and a later day of the bucket is filled in. A recorded date is a
-bucket of its own, kept whole. tests/web/test_answers.py checks templated answers against
-an engine whose caches were emptied, on random scenarios and days.
+asked on another day of the same epoch of its target's timeline (engine/epochs.py: no
+date that the answer can read falls between the two days, neither day is one, and both
+are in the past or both in the future), is not computed again. Such days have the same
+answer except where the day is printed, and the printed day (its ISO text) appears
+nowhere else in the answer, because it is not a recorded date. So the first answer of a
+bucket is kept as a template, its day's text replaced by a NUL byte (orjson escapes
+control characters in strings, so a raw NUL never occurs in its output), and a later day
+of the bucket is filled in. A recorded date is a bucket of its own, kept whole.
+tests/web/test_answers.py checks templated answers against an engine whose caches were
+emptied, on random scenarios and days.
 
 The cache is an LRU bounded by its number of entries and by the bytes of the distinct
 templates it holds (neighbouring epochs often have the same answer: it is stored once).
@@ -65,7 +66,7 @@ class AnswerCache:
 
     def answer(self, s: Scenario) -> bytes:
         day = s.date
-        bucket = self.epochs.bucket(day)
+        bucket = self.epochs.of(s.target).bucket(day)
         key = (
             s.attacker,
             s.target,

@@ -30,12 +30,13 @@ disputed duties, and aid-only duties (EU Art. 42(7)'s neutrality proviso) never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import Any
 
 from foederis.kb import KnowledgeBase
 from foederis.model.enums import Asset, ClauseType, Initiator, Severity, Status, Strength
+from foederis.model.record import record
 from foederis.model.scenario import Scenario
 
 from .check import Engine, engine_for
@@ -50,8 +51,10 @@ class Mode(StrEnum):
 ATTACKER, TARGET = "attacker", "target"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Entry:
+    """A state in the war: its side, the round it joined and the obligation that brought it in."""
+
     state: str
     side: str
     round: int
@@ -84,8 +87,10 @@ class Entry:
         return out
 
 
-@dataclass
+@record
 class CascadeResult:
+    """The war round by round, with the conflicts of duty found and why it stopped."""
+
     scenario: Scenario
     mode: Mode
     rounds: list[list[Entry]]

@@ -93,25 +93,52 @@ def _record(
             wanted.append("__hash__")  # from the fields, as dataclass makes it
         else:
             made.__hash__ = None  # type: ignore[assignment]  # unhashable, as dataclass makes it
+    init = ["__init__"] if "__init__" in wanted else []
+    rest = [name for name in wanted if name != "__init__"]
+
+    def make_init() -> None:
+        # __init__ alone (a frozen one sets fields with object.__setattr__)
+        _install(made, init, dict(init=True, repr=False, eq=False, frozen=frozen))
+        if "__signature__" in made.__dict__:
+            del made.__signature__  # type: ignore[attr-defined]
+
+    def make_rest() -> None:
+        # __repr__, __eq__ and __hash__; unsafe_hash gives the same __hash__ that frozen
+        # gives, without also generating the __setattr__ and __delattr__ of a frozen class
+        options = dict(init=False, repr=want_repr, eq=eq, unsafe_hash="__hash__" in rest)
+        _install(made, rest, options)
+
+    first_init, first_rest = _once(make_init), _once(make_rest)
+    for name in init:
+        setattr(made, name, _stub(made, name, first_init))
+    for name in rest:
+        setattr(made, name, _stub(made, name, first_rest))
+    if init:
+        made.__signature__ = _Signature(first_init)  # type: ignore[attr-defined]
+    return made
+
+
+def _once(fn: Callable[[], None]) -> Callable[[], None]:
     done = False
 
-    def materialize() -> None:
+    def run() -> None:
         nonlocal done
         with _LOCK:
-            if done:
-                return
-            twin = _twin(made, frozen=frozen, eq=eq, want_repr=want_repr)
-            for name in wanted:
-                setattr(made, name, twin.__dict__[name])
-            if "__signature__" in made.__dict__:
-                del made.__signature__  # type: ignore[attr-defined]
-            done = True
+            if not done:
+                fn()
+                done = True
 
-    for name in wanted:
-        setattr(made, name, _stub(made, name, materialize))
-    if "__init__" in wanted:
-        made.__signature__ = _Signature(materialize)  # type: ignore[attr-defined]
-    return made
+    return run
+
+
+def _install(cls: type, names: list[str], options: dict[str, bool]) -> None:
+    """Generate ``names`` with ``dataclasses.dataclass(**options)`` for a twin of ``cls``
+    (the same fields) and put them on ``cls`` in place of the stubs."""
+    if not names:
+        return
+    twin = _twin(cls, options)
+    for name in names:
+        setattr(cls, name, twin.__dict__[name])
 
 
 class _Signature:
@@ -145,8 +172,8 @@ def _stub(cls: type, name: str, materialize: Callable[[], None]) -> Callable[...
     return stub
 
 
-def _twin(cls: type, *, frozen: bool, eq: bool, want_repr: bool) -> type:
-    """A plain dataclass with ``cls``'s fields and options: the source of the methods."""
+def _twin(cls: type, options: dict[str, bool]) -> type:
+    """A plain dataclass with ``cls``'s fields: the source of the methods."""
     annotations: dict[str, Any] = {}
     ns: dict[str, Any] = {
         "__module__": cls.__module__,
@@ -167,4 +194,4 @@ def _twin(cls: type, *, frozen: bool, eq: bool, want_repr: bool) -> type:
         )
     if hasattr(cls, "__post_init__"):
         ns["__post_init__"] = cls.__post_init__  # the generated __init__ calls it
-    return dataclasses.dataclass(type(cls.__name__, (), ns), frozen=frozen, eq=eq, repr=want_repr)
+    return dataclasses.dataclass(type(cls.__name__, (), ns), **options)

@@ -169,10 +169,19 @@ class NonexistentStateError(FoederisError):
 # --------------------------------------------------------------------------------------
 
 _APOSTROPHES = "'\u2018\u2019\u02bb\u02bc`\u00b4"
-_POSSESSIVE = re.compile(f"[{_APOSTROPHES}]s\\b")
-_DROP = re.compile(f"[{_APOSTROPHES}.]")
-_SPACE = re.compile(r"[\W_]+")
-_LEADING_THE = re.compile(r"^(?:the )+")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Compiled on first use (about 0.5 ms): resolving an ISO3 code never needs them."""
+    return (
+        re.compile(f"[{_APOSTROPHES}]s\\b"),  # a possessive 's
+        re.compile(f"[{_APOSTROPHES}.]"),  # dropped
+        re.compile(r"[\W_]+"),  # becomes a space
+        re.compile(r"^(?:the )+"),  # a leading "the"
+    )
+
+
 _FOLD = str.maketrans(
     {
         "ø": "o",
@@ -197,10 +206,11 @@ def normalize(text: str) -> str:
     """
     t = _strip_marks(_strip_marks(text).casefold()).translate(_FOLD)
     t = t.replace("&", " and ")
-    t = _POSSESSIVE.sub("", t)
-    t = _DROP.sub("", t)
-    t = _SPACE.sub(" ", t).strip()
-    return _LEADING_THE.sub("", t)
+    possessive, drop, space, leading_the = _patterns()
+    t = possessive.sub("", t)
+    t = drop.sub("", t)
+    t = space.sub(" ", t).strip()
+    return leading_the.sub("", t)
 
 
 def _strip_marks(text: str) -> str:

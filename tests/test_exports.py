@@ -37,19 +37,21 @@ def _dyads(start: int, end: int) -> dict[tuple[str, str, int], dict[str, object]
 def test_dyad_years_see_spells_that_start_mid_year() -> None:
     d = _dyads(2022, 2024)
     assert ("USA", "FIN", 2022) not in d  # no treaty binds them
-    assert "nato" not in str(d[("DEU", "FIN", 2022)]["treaties"])  # EU only
-    assert "nato" in str(d[("DEU", "FIN", 2023)]["treaties"])
-    assert "nato" in str(d[("USA", "FIN", 2023)]["treaties"])  # joined 2023-04-04
-    assert "nato" not in str(d.get(("USA", "SWE", 2023), {}).get("treaties", ""))
-    assert "nato" in str(d[("USA", "SWE", 2024)]["treaties"])  # joined 2024-03-07
+    assert "nato" not in str(d[("DEU", "FIN", 2022)]["foederis_treaties"])  # EU only
+    assert "nato" in str(d[("DEU", "FIN", 2023)]["foederis_treaties"])
+    assert "nato" in str(d[("USA", "FIN", 2023)]["foederis_treaties"])  # joined 2023-04-04
+    assert "nato" not in str(d.get(("USA", "SWE", 2023), {}).get("foederis_treaties", ""))
+    assert "nato" in str(d[("USA", "SWE", 2024)]["foederis_treaties"])  # joined 2024-03-07
     assert d[("USA", "FIN", 2023)]["ccode1"] == 2 and d[("USA", "FIN", 2023)]["ccode2"] == 375
 
 
 def test_dyad_years_respect_the_anzus_suspension() -> None:
     d = _dyads(1986, 1987)
-    assert "anzus" in str(d[("USA", "NZL", 1986)]["treaties"])  # bound until 1986-08-11
-    assert "anzus" not in str(d.get(("USA", "NZL", 1987), {}).get("treaties", ""))
-    assert d[("AUS", "NZL", 1987)]["atop_defense"] == 1
+    assert "anzus" in str(d[("USA", "NZL", 1986)]["foederis_treaties"])  # bound until 1986-08-11
+    assert "anzus" not in str(d.get(("USA", "NZL", 1987), {}).get("foederis_treaties", ""))
+    assert d[("AUS", "NZL", 1987)]["foederis_defense"] == 1
+    # without an imported ATOP layer, ATOP's coding is unknown: empty, never guessed
+    assert d[("AUS", "NZL", 1987)]["atop_defense"] is None
 
 
 def test_dyad_years_agree_with_atop_2018(shared_data: Path) -> None:
@@ -64,7 +66,7 @@ def test_dyad_years_agree_with_atop_2018(shared_data: Path) -> None:
         # ATOP codes the OAS Charter as a defense pact; foederis reads its Art. 3 as a duty
         # to consult (the Charter refers the response to the Rio Treaty), so its dyads
         # carry the consultation flag
-        if r["atop_defense"] == 1 or "oas-charter-1948" in str(r["treaties"])
+        if r["foederis_defense"] == 1 or "oas-charter-1948" in str(r["foederis_treaties"])
     }
     undirected = ours | {(b, a) for a, b in ours}
     assert len(atop & undirected) / len(atop) >= 0.95
@@ -162,7 +164,7 @@ def test_dyad_years_follow_peacesciencer_columns_and_have_no_duplicates() -> Non
     assert len(keys) == len(set(keys))
     # USSR-DPRK and Russia-DPRK in 1991 share COW code 365: one row, named for year's end
     r = [r for r in rows if (r["ccode1"], r["ccode2"], r["year"]) == (365, 731, 1991)]
-    assert len(r) == 1 and r[0]["iso3_1"] == "RUS" and r[0]["atop_defense"] == 1
+    assert len(r) == 1 and r[0]["iso3_1"] == "RUS" and r[0]["foederis_defense"] == 1
     # no state appears in a year it did not exist
     assert not [r for r in rows if r["iso3_1"] == "SUN" and r["year"] > 1991]
 
@@ -194,7 +196,8 @@ def test_all_dyads_cover_the_state_system() -> None:
     keys = list(zip(table.ccode1.tolist(), table.ccode2.tolist(), table.year.tolist(), strict=True))
     assert len(keys) == len(set(keys)) and keys == sorted(keys)
     flagged = dyad_year_table(load_kb(), 1990, 1991)
-    assert int(table.flag("atop_defense").sum()) == int(flagged.flag("atop_defense").sum())
+    assert int(table.flag("foederis_defense").sum()) == int(flagged.flag("foederis_defense").sum())
+    assert not table.atop_known().any()  # no ATOP layer: atop_* are all null
 
 
 def test_dyad_year_export_formats_carry_the_kb_digest(tmp_path: Path) -> None:

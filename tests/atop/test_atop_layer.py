@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foederis import states
-from foederis.atop.layer import LayerError, read_layer
+from foederis.atop.layer import LAYER_FORMAT, LayerError, read_layer
 from foederis.engine.check import Engine
 from foederis.exports.obligations import allies, treaty_obligations
 from foederis.kb import load_kb
@@ -152,10 +152,22 @@ def test_bad_layer_files(tmp_path: Path) -> None:
     bad.write_text(json.dumps({"format": "other"}), encoding="utf-8")
     with pytest.raises(LayerError, match="format"):
         read_layer(bad)
-    bad.write_text(
-        json.dumps({"format": "foederis-atop-layer/1", "treaties": [{"id": 3}]}), encoding="utf-8"
-    )
+    bad.write_text(json.dumps({"format": LAYER_FORMAT, "treaties": [{"id": 3}]}), encoding="utf-8")
     with pytest.raises(LayerError, match=r"treaties\.0"):
+        read_layer(bad)
+    good = {"format": LAYER_FORMAT, "treaties": [], "last_year": 2018}
+    for members, where in (
+        (None, "members: not a list"),
+        ([[1005, 0, 200]], r"members\.0: expected"),
+        ([[1005, 0, 200, "1815-01-03", "1815-01-03", 1, 1]], r"members\.0: empty spell"),
+        ([[1005, 0, 200, "1815-01-03", "1815-02-31", 1, 1]], r"members\.0: day is out"),
+        ([[1005, 0, 200, "1815-01-03", "1815-02-08", 64, 1]], r"members\.0: .*bits"),
+    ):
+        bad.write_text(json.dumps({**good, "members": members}), encoding="utf-8")
+        with pytest.raises(LayerError, match=where):
+            read_layer(bad)
+    bad.write_text(json.dumps({**good, "members": [], "last_year": "2018"}), encoding="utf-8")
+    with pytest.raises(LayerError, match="last_year"):
         read_layer(bad)
     with pytest.raises(LayerError, match="not found"):
         load_kb(atop=tmp_path / "missing.json")

@@ -5,14 +5,17 @@
 * ``allies`` (the bindings export) equals the defense rows of ``check`` in which both
   states are parties per the records (membership met, or met with a recorded dispute) and
   the direction is not suspended;
-* a consultation duty never adds a state to a cascade, in any mode.
+* a consultation duty never adds a state to a cascade, in any mode;
+* with a known initiator no state joins the initiator's side (the other side's response is
+  self-defence, not an armed attack); with the initiator unknown every state that joins
+  does so under a duty that holds whoever started it.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from foederis import states
@@ -20,7 +23,15 @@ from foederis.engine.cascade import cascade, drafts
 from foederis.engine.check import Engine, engine_for
 from foederis.exports.obligations import allies
 from foederis.kb import load_kb
-from foederis.model.enums import Asset, ClauseType, Initiator, Severity, Strength, Verdict
+from foederis.model.enums import (
+    Asset,
+    ClauseType,
+    Initiator,
+    Severity,
+    Status,
+    Strength,
+    Verdict,
+)
 from foederis.model.scenario import Scenario
 
 KB = load_kb()
@@ -124,6 +135,54 @@ def test_a_consultation_duty_never_adds_a_state_to_a_cascade(s: Scenario, mode: 
             o = e.obligation
             assert o is not None and drafts(o)
             assert o.strength is not Strength.consult and o.type is ClauseType.defense
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(scenarios(), st.sampled_from(["legal", "escalation"]))
+@example(  # the drafting both ways that issue 10 found: a US-North Korea war, who began it unknown
+    Scenario(
+        attacker=["USA"],
+        target="PRK",
+        date=date(2026, 6, 1),
+        severity=Severity.invasion,
+        initiator=Initiator.unknown,
+    ),
+    "escalation",
+)
+@example(
+    Scenario(attacker=["CHN"], target="VNM", date=date(1979, 2, 17), severity=Severity.invasion),
+    "escalation",
+)
+def test_the_initiators_side_never_grows_through_the_victims_response(
+    s: Scenario, mode: str
+) -> None:
+    try:
+        result = cascade(s, KB, mode=mode)
+    except Exception:
+        return  # an invalid place for this target (tested elsewhere)
+    sides = result.sides
+    if s.initiator is Initiator.attacker:
+        assert sides["attacker"] == list(s.attacker_states), result.to_json()
+    elif s.initiator is Initiator.target:
+        assert sides["target"] == [s.target], result.to_json()
+    else:
+        for entries in result.rounds[1:]:
+            for e in entries:
+                assert e.obligation is not None
+                provocation = [r for r in e.obligation.reasons if r.condition == "provocation"]
+                # only a clause that applies whoever started the fighting can draft
+                assert provocation and all(r.key == "applies_anyway" for r in provocation)
+    joined = {st for v in sides.values() for st in v}
+    for c in result.conflicts:  # reported, never silently put on one side
+        assert len(c["duties"]) == 2 or c["joined"] is None
+        assert c["joined"] is None or c["state"] in sides[c["joined"]]
+        assert c["joined"] is not None or c["state"] not in joined
+    for d in result.uncertain:  # an uncertain duty drafts nobody
+        assert d.obligation.status is Status.uncertain and d.state not in joined
 
 
 def test_json_carries_facts_and_precedents() -> None:

@@ -51,6 +51,7 @@ from typing import Any
 
 from foederis import states
 from foederis.atop import ATOP_CITATION, CODEBOOK_URL
+from foederis.atop.convention import MemberSpell, provision_bits, spell_from_json
 from foederis.atop.paths import LAYER_ENV, LAYER_FORMAT, default_layer_path, layer_path
 from foederis.atop.read import (
     ALLIANCE_FILE,
@@ -133,6 +134,9 @@ class CodedLayer:
     treaties: list[dict[str, Any]]
     notes: list[dict[str, Any]] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # file name -> sha256
+    # every member spell as ATOP codes it (foederis.atop.convention: the atop_* columns)
+    members: list[MemberSpell] = field(default_factory=list)
+    last_year: int = ATOP4_LAST_DAY.year  # the last year ATOP's coding covers
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -140,8 +144,10 @@ class CodedLayer:
             "coded_by": CODED_BY,
             "citation": ATOP_CITATION,
             "files": self.files,
+            "last_year": self.last_year,
             "treaties": self.treaties,
             "notes": self.notes,
+            "members": [m.to_json() for m in self.members],
         }
 
 
@@ -238,9 +244,13 @@ def build_layer(data: AtopData, ddyr: DyadYears | None = None) -> CodedLayer:
     for m in data.members:
         by_phase[(m.atopid, m.phase)].append(m)
     layer = CodedLayer(treaties=[])
+    if ddyr is not None:
+        layer.last_year = DDYR_LAST_DAY.year
     for (atopid, phase), rows in sorted(by_phase.items()):
         alliance = data.alliances[atopid]
-        treaty = _code_phase(atopid, phase, rows, alliance.maxphase, after, layer.notes, ddyr)
+        treaty = _code_phase(
+            atopid, phase, rows, alliance.maxphase, after, layer.notes, ddyr, layer.members
+        )
         if treaty is not None:
             layer.treaties.append(treaty)
     return layer
@@ -254,6 +264,7 @@ def _code_phase(
     after: Mapping[tuple[int, int], int],
     notes: list[dict[str, Any]],
     ddyr: DyadYears | None,
+    spells: list[MemberSpell],
 ) -> dict[str, Any] | None:
     tid = f"atop-{atopid}" if phase == 0 else f"atop-{atopid}-p{phase}"
     codes_in = sorted({m.member for m in rows})
@@ -285,6 +296,8 @@ def _code_phase(
                     m.member,
                 )
         end = left or (DDYR_LAST_DAY + ONE_DAY if ddyr is not None else ATOP4_LAST_DAY + ONE_DAY)
+        bits = provision_bits((m.defense, m.offense, m.neutral, m.nonagg, m.consul))
+        spells.append(MemberSpell(atopid, phase, m.member, joined, end, bits, m.cowsys))
         holders = _holders(m.member, joined, end)
         if not holders:
             note(
@@ -525,7 +538,29 @@ def read_layer(path: Path) -> tuple[list[Any], dict[str, Any]]:
         where = ".".join(str(p) for p in first["loc"])
         raise LayerError(f"{display_path(path)}: treaties.{where}: {first['msg']}", hint) from None
     header = {k: v for k, v in raw.items() if k != "treaties"}
+    header["members"] = _members(raw.get("members"), path, hint)
+    last = raw.get("last_year")
+    if not isinstance(last, int) or isinstance(last, bool) or not 1815 <= last <= 2100:
+        raise LayerError(f"{display_path(path)}: last_year: not a year", hint)
     return treaties, header
+
+
+def _members(rows: object, path: Path, hint: str) -> list[MemberSpell]:
+    """The layer's ``members`` (foederis.atop.convention.MemberSpell as JSON lists)."""
+    if not isinstance(rows, list):
+        raise LayerError(f"{display_path(path)}: members: not a list", hint)
+    out: list[MemberSpell] = []
+    for i, row in enumerate(rows):
+        try:
+            if not isinstance(row, list) or len(row) != 7:
+                raise ValueError("expected [atopid, phase, ccode, start, until, bits, cowsys]")
+            spell = spell_from_json(row)
+            if spell.until <= spell.start or not 0 <= spell.bits < 32:
+                raise ValueError("empty spell or provision bits out of range")
+        except (TypeError, ValueError) as exc:
+            raise LayerError(f"{display_path(path)}: members.{i}: {exc}", hint) from None
+        out.append(spell)
+    return out
 
 
 def curated_atop_ids(treaties: Iterable[Any]) -> set[int]:

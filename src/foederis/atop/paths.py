@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 LAYER_ENV = "FOEDERIS_ATOP"
-LAYER_FORMAT = "foederis-atop-layer/1"
+LAYER_FORMAT = "foederis-atop-layer/2"  # 2: ATOP's member spells (atop_* columns)
 
 
 def default_layer_path() -> Path:

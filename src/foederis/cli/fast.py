@@ -123,9 +123,11 @@ def build_parser(command: str) -> argparse.ArgumentParser:
             "--mode",
             default="legal",
             metavar="MODE",
-            help="legal (default): only the side that did not start the war is protected and "
-            "only triggered defense duties bring a state in; escalation: every state at war "
-            "counts as attacked at home and uncertain duties bring allies in too "
+            help="legal (default): a state that joins is attacked where it fights; "
+            "escalation: a state that joins the protected side is attacked at home, so its "
+            "allies follow. In both, only the side that did not start the war is protected "
+            "(with --initiator unknown both sides' duties are uncertain), only triggered "
+            "defense duties bring a state in, and states bound to both sides are reported "
             "(docs/semantics.md).",
         )
         p.add_argument("--rounds", type=int, metavar="N", help="Stop after N rounds.")

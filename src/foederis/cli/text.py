@@ -170,6 +170,12 @@ def _started_by(result: CheckResult) -> str:
     return "who started the fighting: unknown"
 
 
+def _few(codes: list[str], most: int = 8) -> str:
+    if len(codes) <= most:
+        return ", ".join(codes)
+    return f"{', '.join(codes[:most])} and {len(codes) - most} more"
+
+
 def cascade_text(result: CascadeResult) -> str:
     out = [f"Cascade ({result.mode.value} mode)\n"]
     for i, entries in enumerate(result.rounds):
@@ -184,8 +190,34 @@ def cascade_text(result: CascadeResult) -> str:
                     f"{o.article} protects {label(o.protects)} ({o.status.value}, "
                     f"{o.strength.value})\n"
                 )
+    if result.conflicts:
+        out.append("\nBound to both sides (conflict of obligations)\n")
     for c in result.conflicts:
-        out.append(f"conflict: {label(c['state'])} is bound to both sides: {c['bound_to']}\n")
+        duties = "; ".join(
+            f"{side}: "
+            + ", ".join(
+                f"{d['clause']}{'' if d['standing'] == 'bound' else ' (' + d['standing'] + ')'}"
+                f" to {_few(d['protects'])}"
+                for d in ds
+            )
+            for side, ds in c["duties"].items()
+        )
+        joined = f"joins the {c['joined']} side" if c["joined"] else "joins neither"
+        out.append(f"  {label(c['state'])} ({joined}): {duties}\n")
+    if result.uncertain:
+        out.append("\nUncertain duties (they draft nobody)\n")
+    groups: dict[tuple[str, str, tuple[str, ...]], tuple[list[str], list[str]]] = {}
+    for d in result.uncertain:
+        o = d.obligation
+        why = tuple(sorted({r.condition for r in o.failing()}))
+        obligated, protects = groups.setdefault((d.side, o.clause, why), ([], []))
+        obligated.extend(s for s in (d.state,) if s not in obligated)
+        protects.extend(s for s in (o.protects,) if s not in protects)
+    for (side, clause, why), (obligated, protects) in groups.items():
+        out.append(
+            f"  {side} side: {_few(obligated)} under {clause} protecting "
+            f"{_few(protects)} (unknown: {', '.join(why)})\n"
+        )
     sides = result.sides
     out.append(
         f"\nSides ({result.stopped.replace('_', ' ')}): attacker: "

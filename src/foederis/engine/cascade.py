@@ -3,25 +3,33 @@
 Round 0 is the attacker(s) against the target. Each later round looks at the states that
 joined in the round before, asks which obligations their being at war triggers, and adds
 the states so bound to the side they are bound to. It stops at a fixed point (a round adds
-no one) or after ``rounds`` rounds. A state bound to both sides is reported as a conflict
-and joins neither.
+no one) or after ``rounds`` rounds.
+
+Who started it (docs/semantics.md, "Who started it"). The victim's self-defence, and third
+states' collective self-defence on its behalf, are not an armed attack on the side that
+started the fighting (``initiator``). So, in **both** modes, when the initiator is known
+its side is never treated as attacked: no state joins it through a defence clause that
+only the other side's response would trigger. With ``initiator: unknown`` both sides are
+in doubt: every check runs with the initiator unknown, the ``provocation`` condition is
+then unknown, the duties come out ``uncertain`` (listed in ``uncertain``) and draft nobody.
+
+A state bound to both sides (a defence or consultation duty toward a belligerent on each)
+is a conflict of obligations and is reported in ``conflicts`` with its duties to each
+side: if duties that draft pull it both ways it joins neither; if only one side's duty
+drafts it, it joins that side and the conflict is still reported, never silent.
 
 Two modes (docs/semantics.md has worked examples):
 
 ``legal``
-    The treaties' defensive logic. Only the victim side is protected: the side that did
-    not start the fighting (``initiator``). Allies of the side that started the war are not
-    bound when it is hit back. A state that joins is treated as attacked where it fights:
-    an armed attack on its armed forces at the place of the original attack, by the other
-    side; only ``triggered`` defense obligations bring a state in. With ``initiator: unknown``
-    both sides are checked with the initiator unknown, so clauses that lapse when the
-    protected party started it come out ``uncertain`` and do not bring anyone in.
+    The treaties' defensive logic. A state that joins is treated as attacked where it
+    fights: an armed attack on its armed forces at the place of the original attack, by the
+    other side (its allies are bound only if their treaty covers its forces there).
 
 ``escalation``
-    The chain-ganging view. Both sides are protected whoever started it, and every state
-    that joins is treated as attacked on its home territory by the other side (an armed
-    attack), so its allies join unless a clause or a recorded interpretation says
-    otherwise. The original belligerents are attacked as in legal mode.
+    The chain-ganging view: a state that joins the protected side is treated as attacked
+    on its home territory by the other side (an armed attack), so its allies join unless a
+    clause or a recorded interpretation says otherwise. The original belligerents are
+    attacked as in legal mode.
 
 In both modes only a ``triggered`` defense duty that makes its state a co-belligerent
 brings a state in (``drafts``): consultation duties, uncertain, frozen, dormant or
@@ -31,7 +39,9 @@ disputed duties, and aid-only duties (EU Art. 42(7)'s neutrality proviso) never 
 from __future__ import annotations
 
 from dataclasses import field
+from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from foederis.kb import KnowledgeBase
@@ -39,6 +49,8 @@ from foederis.model.enums import Asset, ClauseType, Initiator, Severity, Status,
 from foederis.model.record import record
 from foederis.model.scenario import Scenario
 
+from . import bindings
+from .bindings import Binding
 from .check import Engine, engine_for
 from .results import Obligation, scenario_json
 
@@ -73,18 +85,60 @@ class Entry:
                 status=o.status.value,
                 strength=o.strength.value,
             )
-            out["also"] = [
-                {
-                    "treaty": a.treaty,
-                    "clause": a.clause,
-                    "article": a.article,
-                    "protects": a.protects,
-                    "status": a.status.value,
-                    "strength": a.strength.value,
-                }
-                for a in self.also
-            ]
+            out["also"] = [_duty_json(a) for a in self.also]
         return out
+
+
+def _duty_json(o: Obligation) -> dict[str, Any]:
+    return {
+        "treaty": o.treaty,
+        "clause": o.clause,
+        "article": o.article,
+        "protects": o.protects,
+        "status": o.status.value,
+        "strength": o.strength.value,
+    }
+
+
+def _bindings_json(found: list[Binding]) -> list[dict[str, Any]]:
+    """One entry per clause and standing, with the belligerents it protects."""
+    grouped: dict[tuple[str, str], dict[str, Any]] = {}
+    for b in found:
+        ref = b.treaty.ref(b.clause)
+        row = grouped.setdefault(
+            (ref, b.standing.value),
+            {
+                "treaty": b.treaty.id,
+                "clause": ref,
+                "article": b.clause.label,
+                "type": b.clause.type.value,
+                "standing": b.standing.value,
+                "protects": [],
+            },
+        )
+        if b.protected not in row["protects"]:
+            row["protects"].append(b.protected)
+    return [grouped[k] for k in sorted(grouped)]
+
+
+@record(frozen=True, slots=True)
+class Doubt:
+    """A duty that would draft ``state`` onto ``side`` if it were certain (``uncertain``)."""
+
+    state: str
+    side: str
+    round: int
+    obligation: Obligation
+
+    def to_json(self) -> dict[str, Any]:
+        o = self.obligation
+        return {
+            "state": self.state,
+            "side": self.side,
+            "round": self.round,
+            **_duty_json(o),
+            "unknown": sorted({r.condition for r in o.failing()}),
+        }
 
 
 @record
@@ -94,8 +148,11 @@ class CascadeResult:
     scenario: Scenario
     mode: Mode
     rounds: list[list[Entry]]
+    # states bound to both sides: {"state", "round", "bound_to": {side: clause}, "duties":
+    # {side: [{treaty, clause, article, type, standing, protects: [...]}]}, "joined": side}
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     stopped: str = "fixed_point"
+    uncertain: list[Doubt] = field(default_factory=list)
 
     @property
     def sides(self) -> dict[str, list[str]]:
@@ -115,6 +172,7 @@ class CascadeResult:
             ],
             "sides": self.sides,
             "conflicts": self.conflicts,
+            "uncertain": [d.to_json() for d in self.uncertain],
             "stopped": self.stopped,
         }
 
@@ -151,11 +209,15 @@ class _Cascade:
         max_rounds = limit if limit is not None else len(self.engine.kb.treaties) + 250
         newly = first
         conflicted: set[str] = set()
+        doubts: dict[tuple[str, str, str, str], Doubt] = {}
         while True:
             if len(result.rounds) > max_rounds:
                 result.stopped = "round_limit"
                 break
-            bound = self._bound_by(newly, first_round=len(result.rounds) == 1)
+            n = len(result.rounds)
+            bound, doubtful = self._bound_by(newly, first_round=n == 1)
+            for side, o in doubtful:
+                doubts.setdefault((o.state, side, o.clause, o.protects), Doubt(o.state, side, n, o))
             joined: list[Entry] = []
             claims: dict[str, dict[str, list[Obligation]]] = {}
             for side, obligation in bound:
@@ -169,63 +231,101 @@ class _Cascade:
                     found.append(obligation)
             for state in sorted(claims):
                 by_side = claims[state]
-                if len(by_side) > 1:
+                if len(by_side) > 1:  # duties that draft pull it both ways: joins neither
                     conflicted.add(state)
-                    result.conflicts.append(
-                        {
-                            "state": state,
-                            "round": len(result.rounds),
-                            "bound_to": {side: o[0].clause for side, o in sorted(by_side.items())},
-                        }
-                    )
                     continue
                 side, found = next(iter(by_side.items()))
                 self.side[state] = side
-                joined.append(
-                    Entry(state, side, len(result.rounds), found[0], also=tuple(found[1:]))
-                )
+                joined.append(Entry(state, side, n, found[0], also=tuple(found[1:])))
             if not joined:
                 break
             result.rounds.append(joined)
             newly = joined
+        result.conflicts = self._conflicts(result, conflicted)
+        settled = set(self.side) | conflicted
+        result.uncertain = sorted(
+            (d for d in doubts.values() if d.state not in settled),
+            key=lambda d: (d.round, d.side, d.state, d.obligation.clause, d.obligation.protects),
+        )
         return result
 
-    def _bound_by(self, newly: list[Entry], *, first_round: bool) -> list[tuple[str, Obligation]]:
+    def _conflicts(self, result: CascadeResult, drafted_both: set[str]) -> list[dict[str, Any]]:
+        """Every state bound (``bindings``: a defence or consultation duty, not suspended)
+        toward a belligerent on each side, outside round 0. ``joined`` is the side it joined,
+        or None."""
+        joined_in = {e.state: i for i, entries in enumerate(result.rounds) for e in entries}
+        ties = _ties(self.engine, self.s.date)
+        out: list[dict[str, Any]] = []
+        for state in sorted(ties):
+            if joined_in.get(state) == 0:
+                continue
+            per_side: dict[str, list[Binding]] = {}
+            first: dict[str, int] = {}
+            for b in ties[state]:
+                side = self.side.get(b.protected)
+                if side is None:
+                    continue
+                per_side.setdefault(side, []).append(b)
+                r = joined_in[b.protected]
+                first[side] = min(first.get(side, r), r)
+            if len(per_side) < 2 and state not in drafted_both:
+                continue
+            out.append(
+                {
+                    "state": state,
+                    "round": max(first.values(), default=0) + 1,
+                    "bound_to": {
+                        side: per_side[side][0].treaty.ref(per_side[side][0].clause)
+                        for side in sorted(per_side)
+                    },
+                    "duties": {side: _bindings_json(per_side[side]) for side in sorted(per_side)},
+                    "joined": self.side.get(state),
+                }
+            )
+        return out
+
+    def _bound_by(
+        self, newly: list[Entry], *, first_round: bool
+    ) -> tuple[list[tuple[str, Obligation]], list[tuple[str, Obligation]]]:
         """(side, obligation) for every obligation that the newly joined states' being at
-        war triggers and that makes the obligated state a co-belligerent."""
+        war triggers and that makes the obligated state a co-belligerent; and, apart, those
+        that would if they were certain (``uncertain``)."""
         out: list[tuple[str, Obligation]] = []
+        doubtful: list[tuple[str, Obligation]] = []
         for entry in newly:
             victim_side = entry.side
-            if self.mode is Mode.legal and self.started == victim_side:
-                continue  # the side that started the war is not protected in legal mode
+            if self.started == victim_side:
+                # the side that started the war, hit back: self-defence and collective
+                # self-defence are not an armed attack on it, in either mode
+                continue
             scenario: Scenario | None = self.s  # the attack as given
             if not (first_round and entry.state == self.s.target):
-                scenario = self._attack_on(entry.state, victim_side, first_round)
+                scenario = self._attack_on(entry.state, victim_side)
             if scenario is None:
                 continue
             for o in self.engine.check(scenario).obligations:
+                if o.state in self.side:
+                    continue
                 if drafts(o):
                     out.append((victim_side, o))
-        return out
+                elif would_draft(o):
+                    doubtful.append((victim_side, o))
+        return out, doubtful
 
-    def _attack_on(self, state: str, side: str, first_round: bool) -> Scenario | None:
-        """The attack a state at war is assumed to suffer from the other side.
+    def _attack_on(self, state: str, side: str) -> Scenario | None:
+        """The attack a state at war on the protected side (either side when the initiator
+        is unknown) is assumed to suffer from the other side.
 
         Nobody is assumed to be attacked at home unless the scenario says so: the target
-        is attacked as given; the attacker(s), when hit back, are attacked where they fight
-        (their armed forces at the place of the original attack), whoever started it. A
-        state that joined later is, in legal mode, attacked where it fights too (its allies
-        are bound only if their treaty covers forces there); in escalation mode, on its
-        own home territory (the chain-ganging view)."""
+        is attacked as given; the attacker(s), when hit back with the initiator unknown,
+        are attacked where they fight (their armed forces at the place of the original
+        attack). A state that joined later is, in legal mode, attacked where it fights too
+        (its allies are bound only if their treaty covers forces there); in escalation mode,
+        on its own home territory (the chain-ganging view)."""
         enemies = sorted(s for s, sd in self.side.items() if sd != side)
         if not enemies:
             return None
-        if self.started is None:
-            initiator = Initiator.unknown
-        elif self.started == side:
-            initiator = Initiator.target
-        else:
-            initiator = Initiator.attacker
+        initiator = Initiator.unknown if self.started is None else Initiator.attacker
         original = state in self.s.attacker or state == self.s.target
         if self.mode is Mode.escalation and not original:
             return Scenario(
@@ -262,6 +362,29 @@ class _Cascade:
 DRAFTING = frozenset(
     {Strength.automatic, Strength.all_means, Strength.deems_necessary, Strength.constitutional}
 )
+
+
+def would_draft(o: Obligation) -> bool:
+    """An ``uncertain`` duty that would make its state a co-belligerent if it were
+    certain (reported in ``CascadeResult.uncertain``; it drafts nobody)."""
+    return (
+        o.type is ClauseType.defense
+        and o.status is Status.uncertain
+        and o.strength in DRAFTING
+        and o.belligerent
+    )
+
+
+@lru_cache(maxsize=256)
+def _ties(engine: Engine, day: date) -> dict[str, tuple[Binding, ...]]:
+    """obligated state -> its defence and consultation duties on the day (``bindings``:
+    treaties in force, suspended directions left out)."""
+    out: dict[str, list[Binding]] = {}
+    types = (ClauseType.defense, ClauseType.consultation)
+    for t in engine.kb.treaties.values():
+        for b in bindings.directed(t, day, types):
+            out.setdefault(b.obligated, []).append(b)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def drafts(o: Obligation) -> bool:

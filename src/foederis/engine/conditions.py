@@ -502,7 +502,10 @@ def non_state(t: Treaty, c: Clause, actor: str | None) -> Finding | None:
 def provocation(t: Treaty, c: Clause, target: str, day: date, initiator: Initiator) -> Finding:
     """Does the duty lapse if the protected party started the fighting? The clause's own
     rule, replaced by the latest dated interpretation that states one; a reported or
-    disputed interpretation can only make the answer unknown."""
+    disputed interpretation can only make the answer unknown. With the initiator unknown
+    the answer is unknown unless the clause applies whoever started it: if the protected
+    party started the fighting, the attack may be the other side's self-defence, which is
+    not an armed attack."""
     voids = c.trigger.provocation_voids
     src = clause_refs(t, c)
     via: Interpretation | None = None
@@ -530,7 +533,10 @@ def provocation(t: Treaty, c: Clause, target: str, day: date, initiator: Initiat
         return Finding("provocation", Verdict.unknown, "target_started_silent", facts, src)
     if voids is True:
         return Finding("provocation", Verdict.unknown, "unknown_voids", facts, src)
-    return Finding("provocation", Verdict.met, "unknown_irrelevant", facts, src)
+    # Who started it is unknown, so the protected party may have: then this attack is the
+    # other side's self-defence, which is not an armed attack under any clause (docs/
+    # semantics.md, "Who started it"). Unknown, never met.
+    return Finding("provocation", Verdict.unknown, "unknown_started", facts, src)
 
 
 def unmodelled(t: Treaty, c: Clause) -> tuple[Finding, ...]:

@@ -238,8 +238,9 @@ SENTENCES: dict[tuple[str, str], Callable[[F], str]] = {
         "who started the fighting is unknown; a "
         f"{f['via_status']} reading{_via(f)} would make the obligation depend on it"
     ),
-    ("provocation", "unknown_irrelevant"): lambda f: (
-        "who started the fighting is unknown; the treaty does not make the obligation depend on it"
+    ("provocation", "unknown_started"): lambda f: (
+        f"who started the fighting is unknown; if {name(f['state'])} started it, this attack "
+        "may be the other side's self-defence, which is not an armed attack"
     ),
 }
 

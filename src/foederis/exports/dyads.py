@@ -2,14 +2,24 @@
 
 ``dyad_year_table(kb, start, end)`` (columns) and ``create_dyad_years(kb, start, end)``
 (rows) give one row per (obligated state, protected state, year) with at least one
-obligation in force at any time during that year, in the columns of peacesciencer's
-``create_dyadyears() |> add_atop_alliance()``: ``ccode1`` (owes) and ``ccode2`` (is owed),
-``year`` and the 0/1 flags ``atop_defense``, ``atop_offense``, ``atop_neutral``,
-``atop_nonagg``, ``atop_consul``; then foederis's own ``iso3_1``, ``iso3_2`` and
-``treaties`` (the treaty ids behind the row). With ``all_dyads=True`` every directed
-dyad-year of the COW state system is listed, flags 0 where nothing binds, as
-``create_dyadyears()`` does (a state is in the system in a year when any day of its COW
-membership falls in it).
+obligation in force at any time during that year, by ATOP's coding or by foederis's
+reading. Two variables, never mixed:
+
+* ``atop_defense``, ``atop_offense``, ``atop_neutral``, ``atop_nonagg``, ``atop_consul``
+  (after ``ccode1`` (owes), ``ccode2`` (is owed) and ``year``): **ATOP's coding**, in the
+  columns and conventions of peacesciencer's ``create_dyadyears() |> add_atop_alliance()``
+  (foederis.atop.convention), from the imported ATOP layer, whether or not a curated file
+  reads the alliance differently. Empty (null; NA in R) for years ATOP does not cover
+  (after 2018) and everywhere when no ATOP layer is imported;
+* ``foederis_defense`` ... ``foederis_consul`` and ``foederis_treaties`` (the treaty ids
+  behind them): **foederis's reading**, the curated KB over the coded layer through the
+  engine (a curated file replaces ATOP's coding of the same alliance: the OAS Charter read
+  as a duty to consult, entry into force rather than signature, ...);
+
+then ``iso3_1``, ``iso3_2`` (the registry state holding the COW code at the year's end).
+With ``all_dyads=True`` every directed dyad-year of the COW state system is listed, flags 0
+where nothing binds, as ``create_dyadyears()`` does (a state is in the system in a year when
+any day of its COW membership falls in it).
 
 One row per (ccode1, ccode2, year): where two registry states share a COW code within a
 year (the USSR and Russia are both 365 in 1991) their rows are merged (flags: the maximum;
@@ -46,30 +56,45 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-# clause type -> peacesciencer/ATOP column
-FLAG_OF = {
-    ClauseType.defense: "atop_defense",
-    ClauseType.offense: "atop_offense",
-    ClauseType.neutrality: "atop_neutral",
-    ClauseType.non_aggression: "atop_nonagg",
-    ClauseType.consultation: "atop_consul",
+# clause type -> provision (the order of foederis.atop.convention.PROVISIONS)
+PROVISION_OF = {
+    ClauseType.defense: "defense",
+    ClauseType.offense: "offense",
+    ClauseType.neutrality: "neutral",
+    ClauseType.non_aggression: "nonagg",
+    ClauseType.consultation: "consul",
 }
-FLAGS = list(FLAG_OF.values())
-COLUMNS = ["ccode1", "ccode2", "year", *FLAGS, "iso3_1", "iso3_2", "treaties"]
+ATOP_FLAGS = [f"atop_{p}" for p in PROVISION_OF.values()]
+FOEDERIS_FLAGS = [f"foederis_{p}" for p in PROVISION_OF.values()]
+FLAGS = ATOP_FLAGS + FOEDERIS_FLAGS
+COLUMNS = [
+    "ccode1",
+    "ccode2",
+    "year",
+    *ATOP_FLAGS,
+    "iso3_1",
+    "iso3_2",
+    *FOEDERIS_FLAGS,
+    "foederis_treaties",
+]
 FIRST_YEAR = 1815
 ONE_DAY = timedelta(days=1)
-_BIT = {t: 1 << i for i, t in enumerate(FLAG_OF)}
+_BIT = {t: 1 << i for i, t in enumerate(PROVISION_OF)}
 NO_CODE = -1
+UNKNOWN = 0x80  # in ``atop``: ATOP's coding does not cover this row (null)
 
 
 @dataclass(frozen=True)
 class DyadYearTable:
-    """Columns of equal length (numpy arrays). ``iso1``/``iso2``/``treaties`` are indices
+    """Columns of equal length (numpy arrays). ``atop`` and ``flags`` hold the provision
+    bits of ATOP's coding and of foederis's reading (bit i: ``PROVISION_OF``'s i-th;
+    ``UNKNOWN`` in ``atop``: not covered, null); ``iso1``/``iso2``/``treaties`` are indices
     into ``names``/``treaty_sets``."""
 
     ccode1: npt.NDArray[np.int32]
     ccode2: npt.NDArray[np.int32]
     year: npt.NDArray[np.int32]
+    atop: npt.NDArray[np.uint8]
     flags: npt.NDArray[np.uint8]
     iso1: npt.NDArray[np.int32]
     iso2: npt.NDArray[np.int32]
@@ -81,15 +106,28 @@ class DyadYearTable:
         return len(self.year)
 
     def flag(self, name: str) -> npt.NDArray[np.uint8]:
+        """0/1 for the column ``name`` (an ``atop_*`` flag is 0 where it is null)."""
         import numpy as np
 
-        return ((self.flags >> np.uint8(FLAGS.index(name))) & np.uint8(1)).astype(np.uint8)
+        if name in ATOP_FLAGS:
+            bits = np.where(self.atop_known(), self.atop, np.uint8(0))
+            i = ATOP_FLAGS.index(name)
+        else:
+            bits, i = self.flags, FOEDERIS_FLAGS.index(name)
+        return ((bits >> np.uint8(i)) & np.uint8(1)).astype(np.uint8)
+
+    def atop_known(self) -> npt.NDArray[np.bool_]:
+        """Where the ``atop_*`` columns have a value (ATOP's coding covers the row)."""
+        import numpy as np
+
+        return np.asarray((self.atop & np.uint8(UNKNOWN)) == 0)
 
     def select(self, mask: npt.NDArray[np.bool_]) -> DyadYearTable:
         return DyadYearTable(
             self.ccode1[mask],
             self.ccode2[mask],
             self.year[mask],
+            self.atop[mask],
             self.flags[mask],
             self.iso1[mask],
             self.iso2[mask],
@@ -100,7 +138,9 @@ class DyadYearTable:
 
     def rows(self) -> list[dict[str, object]]:
         out: list[dict[str, object]] = []
-        flag_cols = [self.flag(f).tolist() for f in FLAGS]
+        known = self.atop_known().tolist()
+        atop_cols = [self.flag(f).tolist() for f in ATOP_FLAGS]
+        own_cols = [self.flag(f).tolist() for f in FOEDERIS_FLAGS]
         for i, (c1, c2, y, n1, n2, tr) in enumerate(
             zip(
                 self.ccode1.tolist(),
@@ -117,11 +157,13 @@ class DyadYearTable:
                 "ccode2": None if c2 == NO_CODE else c2,
                 "year": y,
             }
-            for name, col in zip(FLAGS, flag_cols, strict=True):
-                row[name] = col[i]
+            for name, col in zip(ATOP_FLAGS, atop_cols, strict=True):
+                row[name] = col[i] if known[i] else None
             row["iso3_1"] = self.names[n1]
             row["iso3_2"] = self.names[n2]
-            row["treaties"] = self.treaty_sets[tr]
+            for name, col in zip(FOEDERIS_FLAGS, own_cols, strict=True):
+                row[name] = col[i]
+            row["foederis_treaties"] = self.treaty_sets[tr]
             out.append(row)
         return out
 
@@ -137,13 +179,12 @@ class DyadYearTable:
             # dictionary-encoded: 2 M rows share ~200 names (Parquet keeps the dictionary)
             return pa.DictionaryArray.from_arrays(pa.array(idx), pa.array(values, pa.string()))
 
+        unknown = ~self.atop_known()
         cols = [codes(self.ccode1), codes(self.ccode2), pa.array(self.year, type=pa.int32())]
-        cols += [pa.array(self.flag(f), type=pa.uint8()) for f in FLAGS]
-        cols += [
-            text(self.iso1, self.names),
-            text(self.iso2, self.names),
-            text(self.treaties, self.treaty_sets),
-        ]
+        cols += [pa.array(self.flag(f), mask=unknown, type=pa.uint8()) for f in ATOP_FLAGS]
+        cols += [text(self.iso1, self.names), text(self.iso2, self.names)]
+        cols += [pa.array(self.flag(f), type=pa.uint8()) for f in FOEDERIS_FLAGS]
+        cols += [text(self.treaties, self.treaty_sets)]
         return pa.Table.from_arrays(cols, names=COLUMNS)
 
 
@@ -274,19 +315,42 @@ def system_members(year: int) -> list[int]:
     return sorted(out)
 
 
+def atop_last_year(kb: KnowledgeBase) -> int | None:
+    """The last year the ATOP layer's coding covers (None: no layer)."""
+    if kb.atop_layer is None:
+        return None
+    last = kb.atop_header.get("last_year")
+    return last if isinstance(last, int) else None
+
+
+def _atop_bits(value: int, year: int, last: int | None) -> int:
+    return value if last is not None and year <= last else UNKNOWN
+
+
 def _build(kb: KnowledgeBase, start: int, end: int) -> DyadYearTable:
     import numpy as np
 
+    from foederis.atop.convention import MemberSpell, atop_dyad_years
+
     flags, treaties, names = _collect(kb, start, end)
-    keys = sorted(flags)
+    last = atop_last_year(kb)
+    atop: dict[tuple[int, int, int], int] = {}
+    if last is not None:
+        spells = kb.atop_header.get("members")
+        if isinstance(spells, list):
+            atop = atop_dyad_years(
+                (s for s in spells if isinstance(s, MemberSpell)), start, min(end, last)
+            )
+    keys = sorted(flags.keys() | atop.keys())
     n = len(keys)
     c1 = np.fromiter((k[0] for k in keys), dtype=np.int32, count=n)
     c2 = np.fromiter((k[1] for k in keys), dtype=np.int32, count=n)
     yr = np.fromiter((k[2] for k in keys), dtype=np.int32, count=n)
-    fl = np.fromiter((flags[k] for k in keys), dtype=np.uint8, count=n)
+    at = np.fromiter((_atop_bits(atop.get(k, 0), k[2], last) for k in keys), np.uint8, n)
+    fl = np.fromiter((flags.get(k, 0) for k in keys), dtype=np.uint8, count=n)
     sets: dict[str, int] = {"": 0}
     tr = np.fromiter(
-        (sets.setdefault(";".join(sorted(treaties[k])), len(sets)) for k in keys),
+        (sets.setdefault(";".join(sorted(treaties.get(k, ()))), len(sets)) for k in keys),
         dtype=np.int32,
         count=n,
     )
@@ -315,10 +379,10 @@ def _build(kb: KnowledgeBase, start: int, end: int) -> DyadYearTable:
     c1[c1 < 0] = NO_CODE
     c2[c2 < 0] = NO_CODE
     ordered = sorted(sets, key=sets.__getitem__)
-    return DyadYearTable(c1, c2, yr, fl, iso1, iso2, tr, tuple(all_names), tuple(ordered))
+    return DyadYearTable(c1, c2, yr, at, fl, iso1, iso2, tr, tuple(all_names), tuple(ordered))
 
 
-def _with_system(table: DyadYearTable, start: int, end: int) -> DyadYearTable:
+def _with_system(table: DyadYearTable, start: int, end: int, last: int | None) -> DyadYearTable:
     """Every directed dyad-year of the COW state system, the table's rows merged in
     (vectorized per year: a year's members form an m x m grid, minus the diagonal and the
     dyads the table already has)."""
@@ -359,10 +423,12 @@ def _with_system(table: DyadYearTable, start: int, end: int) -> DyadYearTable:
     if not p1:
         return table
     s1, s2, sy = np.concatenate(p1), np.concatenate(p2), np.concatenate(py)
+    covered = sy <= last if last is not None else np.zeros(len(sy), bool)
     merged = DyadYearTable(
         np.concatenate([table.ccode1, s1]),
         np.concatenate([table.ccode2, s2]),
         np.concatenate([table.year, sy]),
+        np.concatenate([table.atop, np.where(covered, 0, UNKNOWN).astype(np.uint8)]),
         np.concatenate([table.flags, np.zeros(len(s1), np.uint8)]),
         np.concatenate([table.iso1, np.concatenate(n1)]),
         np.concatenate([table.iso2, np.concatenate(n2)]),
@@ -380,7 +446,8 @@ def _cache_file(kb: KnowledgeBase, end: int, kind: str = "") -> Path | None:
     from foederis import cache as compiled
 
     files = sorted({*kb.origins.values(), *([kb.atop_layer] if kb.atop_layer else [])})
-    code = [Path(__file__), Path(__file__).parents[1] / "engine" / "bindings.py"]
+    here = Path(__file__).parents[1]
+    code = [Path(__file__), here / "engine" / "bindings.py", here / "atop" / "convention.py"]
     return compiled.cached_path(kind or f"dyads-{FIRST_YEAR}-{end}", [*files, *code])
 
 
@@ -407,7 +474,7 @@ def dyad_year_table(
         got_all = _read(spath)
         if got_all is not None:
             return got_all
-        table = _with_system(table, start, end)
+        table = _with_system(table, start, end, atop_last_year(kb))
         if spath is not None:
             from foederis import cache as compiled
 

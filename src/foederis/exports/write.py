@@ -139,14 +139,18 @@ def write_dyad_years(
     """Write the dyad-years (exports.dyads) as CSV (a ``.meta.json`` sidecar beside a file),
     JSON (``{"metadata", "dyad_years"}``) or Parquet (metadata in the file); returns the
     number of rows."""
-    from foederis.exports.dyads import dyad_year_table
+    from foederis.exports.dyads import FIRST_YEAR, atop_last_year, dyad_year_table
 
     table = dyad_year_table(kb, start, end, all_dyads=all_dyads)
+    last = atop_last_year(kb)
     meta = {
         **kb_metadata(kb),
         "unit": "directed_dyad_year",
-        "columns": "peacesciencer create_dyadyears() |> add_atop_alliance(), plus iso3_1, "
-        "iso3_2, treaties",
+        "columns": "ccode1, ccode2, year, atop_* as peacesciencer's create_dyadyears() |> "
+        "add_atop_alliance() (ATOP's coding, from the ATOP layer; empty where ATOP does not "
+        "cover the year or no layer is imported); iso3_1, iso3_2; foederis_* and "
+        "foederis_treaties (foederis's reading: curated files over the ATOP layer)",
+        "atop_years": f"{FIRST_YEAR}-{last}" if last is not None else "none (no ATOP layer)",
         "years": f"{start}-{end}",
         "rows": "every dyad-year of the COW state system"
         if all_dyads

@@ -3,7 +3,9 @@
 A case file holds ``sources`` (id, url) and ``cases``; each case is a sentence ``name``, a
 ``date``, an ``input`` scenario, the expected ``output`` keyed ``OBLIGATED->PROTECTED``,
 optional ``absent`` states (no triggered or uncertain obligation), optional ``cascade``
-expectations, and the ``sources`` behind the expectation. See tests/scenarios/.
+expectations (``sides``, ``not_joined``, ``joined_in_round``, ``conflicts``: states reported
+bound to both sides, ``uncertain``: states with an uncertain duty that drafts nobody), and
+the ``sources`` behind the expectation. See tests/scenarios/.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ class CascadeExpect(BaseModel):
     sides: dict[str, list[str]] = Field(default_factory=dict)
     not_joined: list[str] = Field(default_factory=list)
     joined_in_round: dict[str, int] = Field(default_factory=dict)
+    # states reported as bound to both sides (a conflict of obligations)
+    conflicts: list[str] = Field(default_factory=list)
+    # states whose duty is reported uncertain (drafts nobody)
+    uncertain: list[str] = Field(default_factory=list)
 
 
 class CaseModel(BaseModel):
@@ -162,6 +168,20 @@ def run_case(case: Case, kb: KnowledgeBase, *, explain: bool = False) -> list[st
         for s in c.not_joined:
             if s in joined:
                 problems.append(f"cascade ({c.mode}): expected {s} not to join, sides are {sides}")
+        conflicted = {c["state"] for c in res.conflicts}
+        for s in c.conflicts:
+            if s not in conflicted:
+                problems.append(
+                    f"cascade ({c.mode}): expected {s} reported bound to both sides, "
+                    f"conflicts are {sorted(conflicted)}"
+                )
+        doubtful = {d.state for d in res.uncertain}
+        for s in c.uncertain:
+            if s not in doubtful:
+                problems.append(
+                    f"cascade ({c.mode}): expected {s} among the uncertain duties, "
+                    f"they are {sorted(doubtful)}"
+                )
         rounds = {e.state: i for i, r in enumerate(res.rounds) for e in r}
         for s, r in c.joined_in_round.items():
             if rounds.get(s) != r:

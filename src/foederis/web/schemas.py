@@ -206,10 +206,38 @@ class RoundOut(_Out):
     joined: list[EntryOut]
 
 
+class ConflictDutyOut(_Out):
+    treaty: str
+    clause: str
+    article: str
+    type: str
+    standing: str = Field(description="bound, frozen or dormant (suspended duties are left out).")
+    protects: list[str] = Field(description="The belligerents on that side it protects.")
+
+
 class ConflictOut(_Out):
     state: str
     round: int
     bound_to: dict[str, str]
+    duties: dict[str, list[ConflictDutyOut]] = Field(
+        description="Per side, the defence and consultation duties toward its belligerents."
+    )
+    joined: Literal["attacker", "target"] | None = Field(
+        description="The side it joined (a duty that drafts pulled it one way), or null."
+    )
+
+
+class UncertainOut(_Out):
+    state: str
+    side: Literal["attacker", "target"]
+    round: int
+    treaty: str
+    clause: str
+    article: str
+    protects: str
+    status: Status
+    strength: Strength
+    unknown: list[str] = Field(description="The conditions that are not settled.")
 
 
 class CascadeOut(_Out):
@@ -217,7 +245,12 @@ class CascadeOut(_Out):
     mode: Mode
     rounds: list[RoundOut]
     sides: dict[str, list[str]]
-    conflicts: list[ConflictOut]
+    conflicts: list[ConflictOut] = Field(
+        description="States bound to both sides: a conflict of obligations."
+    )
+    uncertain: list[UncertainOut] = Field(
+        description="Duties that would draft a state if they were certain; they draft nobody."
+    )
     stopped: Literal["fixed_point", "round_limit"]
 
 

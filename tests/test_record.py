@@ -100,7 +100,7 @@ def is_stub(method: Any) -> bool:
     return bool(method.__code__.co_name == "stub")
 
 
-@settings(max_examples=25)
+@settings(max_examples=25, deadline=None)  # 32 class pairs per example
 @given(
     a=st.integers(),
     b=st.text(max_size=5),

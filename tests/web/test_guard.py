@@ -171,8 +171,11 @@ def test_review_page_shows_one_page(
     assert 'rel="next"' in page1.text and "page=2" in page1.text
     page2 = c.get("/review?page=2")
     assert page2.text.count('class="card claim') == 1 and 'rel="prev"' in page2.text
-    assert c.get("/review?page=abc").status_code == 200
-    assert c.get("/review?page=99999999999999999999").status_code == 200
+    # a bad page number is a clear 422 naming the request field, never a silent page 1
+    for bad in ("abc", "0", "-1", "99999999999999999999"):
+        resp = c.get("/review", params={"page": bad})
+        assert resp.status_code == 422, bad
+        assert "page:" in resp.text and "page counts from 1" in resp.text
 
 
 # ---- links and /docs --------------------------------------------------------------------

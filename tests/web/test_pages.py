@@ -71,8 +71,32 @@ def test_treaties_page_and_search(client: AsgiClient) -> None:
     html = client.get("/treaties").text
     assert 'href="/treaties/nato"' in html and 'href="/treaties/anzus"' in html
     filtered = client.get("/treaties", params={"q": "philippines"}).text
-    shown = re.findall(r'<tr data-search="[^"]*">', filtered)
-    assert shown and len(shown) < len(re.findall(r"<tr data-search=", filtered))
+    shown = re.findall(r'<tr data-search="([^"]*)">', filtered)
+    assert shown and len(shown) < len(re.findall(r"<tr data-search=", html))
+    assert all("philippines" in row for row in shown)
+    none = client.get("/treaties", params={"q": "zzzz-no-such"}).text
+    assert 'id="no-match"' in none and "zzzz-no-such" in none  # says why it is empty
+
+
+def test_network_styles_stay_distinct_and_stable_through_time() -> None:
+    """Every day a curated treaty enters into force or ends, the curated treaties in force
+    have pairwise distinct (colour, pattern) pairs, and a treaty's pair never changes."""
+    from foederis.web.views import network_styles
+
+    kb = load_kb()
+    curated = [t for t in kb.treaties.values() if t.is_defense() and t.curated]
+    styles = network_styles(curated)
+    assert network_styles(reversed(curated)) == styles  # independent of order
+    days = {d for t in curated for d in (t.effective_from, t.ended) if d is not None}
+    assert days
+    for day in sorted(days):
+        in_force = [t.id for t in curated if t.is_in_force(day)]
+        pairs = [styles[t] for t in in_force]
+        assert len(pairs) == len(set(pairs)), (day, in_force)
+        data = network(kb, day)
+        for t in data["treaties"]:
+            if t["in_force"] and not t["coded"]:
+                assert (t["color"], t["dash"]) == styles[t["id"]]
 
 
 def test_treaty_page(client: AsgiClient) -> None:

@@ -6,6 +6,7 @@ raise FoederisError for user errors; foederis.cli.run prints them (report_error)
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -163,10 +164,28 @@ def run_app(args: list[str]) -> int:
             sys.stdout.write(ctx.get_help().rstrip("\n") + "\n")
             return 0
         hint = f"see `{ctx.command_path} -h`" if ctx is not None else None
+        choice = _bad_choice(exc)
+        if choice is not None:
+            raise choice from None
         raise FoederisError(exc.format_message(), hint) from None
     except typer.Abort:
         return 1
     return rv if isinstance(rv, int) else 0
+
+
+_NOT_ONE_OF = re.compile(r"'(?P<value>.*)' is not one of (?P<allowed>'.*')\.?$")
+
+
+def _bad_choice(exc: Exception) -> UsageError | None:
+    """An unknown value of a closed option (``--format yaml``) in the same words as every
+    other unknown value: ``error: --format: 'yaml' is not allowed`` / ``hint: allowed: …``."""
+    m = _NOT_ONE_OF.search(str(getattr(exc, "message", "")))
+    opts = list(getattr(getattr(exc, "param", None), "opts", None) or [])
+    if m is None or not opts:
+        return None
+    allowed = ", ".join(re.findall(r"'([^']*)'", m.group("allowed")))
+    name = max(opts, key=len)
+    return UsageError(name, f"'{m.group('value')}' is not allowed", f"allowed: {allowed}")
 
 
 # ---- shared options and argument parsers -------------------------------------------------

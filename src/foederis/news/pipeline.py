@@ -485,9 +485,13 @@ def _claim_out(r: sqlite3.Row) -> ClaimOut:
     )
 
 
-def list_stories(db_path: Path | str | None = None) -> list[StoryOut]:
+def list_stories(
+    db_path: Path | str | None = None, *, limit: int | None = None, offset: int = 0
+) -> list[StoryOut]:
+    """Stories (groups of documents reporting the same story), by story id; ``limit`` and
+    ``offset`` page through them in SQL, so a page reads only its own documents."""
     with Store(db_path) as store:
-        rows = store.documents()
+        rows = store.story_documents(limit, offset)
     groups: dict[int, list[DocumentOut]] = {}
     for r in rows:
         doc = _doc_out(r)
@@ -507,6 +511,26 @@ def list_stories(db_path: Path | str | None = None) -> list[StoryOut]:
     return out
 
 
-def list_claims(status: str | None = None, db_path: Path | str | None = None) -> list[ClaimOut]:
+def count_stories(db_path: Path | str | None = None) -> int:
+    """How many stories list_stories would return."""
     with Store(db_path) as store:
-        return [_claim_out(r) for r in store.claims(status=status)]
+        return store.count_stories()
+
+
+def list_claims(
+    status: str | None = None,
+    db_path: Path | str | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[ClaimOut]:
+    """Claims (with ``status`` only, when given), by id; ``limit`` and ``offset`` page
+    through them in SQL."""
+    with Store(db_path) as store:
+        return [_claim_out(r) for r in store.claims(status=status, limit=limit, offset=offset)]
+
+
+def count_claims(status: str | None = None, db_path: Path | str | None = None) -> int:
+    """How many claims list_claims(status) would return."""
+    with Store(db_path) as store:
+        return store.count_claims(status)

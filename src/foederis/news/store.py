@@ -311,7 +311,12 @@ class Store:
         )
 
     def claims(
-        self, *, status: str | None = None, documents: Sequence[int] | None = None
+        self,
+        *,
+        status: str | None = None,
+        documents: Sequence[int] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[sqlite3.Row]:
         sql = "SELECT * FROM claims"
         args: list[Any] = []
@@ -326,7 +331,95 @@ class Store:
             args.extend(documents)
         if where:
             sql += " WHERE " + " AND ".join(where)
-        return list(self.conn.execute(sql + " ORDER BY id", args))
+        sql += " ORDER BY id"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            args += [-1 if limit is None else limit, offset]
+        return list(self.conn.execute(sql, args))
+
+    def count_claims(self, status: str | None = None) -> int:
+        if status:
+            row = self.conn.execute("SELECT COUNT(*) FROM claims WHERE status = ?", (status,))
+        else:
+            row = self.conn.execute("SELECT COUNT(*) FROM claims")
+        return int(row.fetchone()[0])
+
+    # One claim per fact: claims with the same treaty, relation, states (in any order),
+    # date, article, value and status report one fact (copies of one story, reports of one
+    # event); the fact is shown by its first claim.
+    _FACTS = (
+        "SELECT MIN(id) AS id, status, group_concat(DISTINCT document) AS documents"
+        " FROM (SELECT id, document, status, treaty, relation, date, article, value,"
+        " (SELECT group_concat(j.value, ',') FROM (SELECT value FROM json_each(c.states)"
+        " ORDER BY value) AS j) AS skey FROM claims AS c{where})"
+        " GROUP BY treaty, relation, skey, date, article, value, status"
+    )
+    _FACT_ORDER = (
+        " ORDER BY CASE status WHEN 'conflict' THEN 0 WHEN 'stale' THEN 1 WHEN 'new' THEN 2"
+        " WHEN 'unverifiable' THEN 3 WHEN 'confirmed' THEN 4 ELSE 9 END, MIN(id)"
+    )
+
+    def _fact_where(self, statuses: Sequence[str] | None) -> tuple[str, list[Any]]:
+        if statuses is None:
+            return "", []
+        return f" WHERE status IN ({','.join('?' * len(statuses))})", list(statuses)
+
+    def count_facts(self, statuses: Sequence[str] | None = None) -> int:
+        if statuses is not None and not statuses:
+            return 0
+        where, args = self._fact_where(statuses)
+        sql = f"SELECT COUNT(*) FROM ({self._FACTS.format(where=where)})"
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
+    def fact_page(
+        self, statuses: Sequence[str] | None, limit: int, offset: int
+    ) -> list[tuple[sqlite3.Row, list[int]]]:
+        """One page of facts, those needing a decision first: each fact's first claim and
+        the documents of every claim of the fact (ids, ascending)."""
+        if statuses is not None and not statuses:
+            return []
+        where, args = self._fact_where(statuses)
+        sql = self._FACTS.format(where=where) + self._FACT_ORDER + " LIMIT ? OFFSET ?"
+        heads = list(self.conn.execute(sql, [*args, limit, offset]))
+        if not heads:
+            return []
+        rows = {
+            int(r["id"]): r
+            for r in self.conn.execute(
+                f"SELECT * FROM claims WHERE id IN ({','.join('?' * len(heads))})",
+                [h["id"] for h in heads],
+            )
+        }
+        return [
+            (rows[int(h["id"])], sorted(int(d) for d in str(h["documents"]).split(",")))
+            for h in heads
+        ]
+
+    def status_counts(self) -> dict[str, int]:
+        return {
+            str(s): int(n)
+            for s, n in self.conn.execute("SELECT status, COUNT(*) FROM claims GROUP BY status")
+        }
+
+    # a story is keyed by its ``story`` id, or by the document's own id while ungrouped
+    _STORY_KEY = "SELECT DISTINCT COALESCE(story, id) AS k FROM documents"
+
+    def count_stories(self) -> int:
+        row = self.conn.execute(f"SELECT COUNT(*) FROM ({self._STORY_KEY})").fetchone()
+        return int(row[0])
+
+    def story_documents(self, limit: int | None = None, offset: int = 0) -> list[sqlite3.Row]:
+        """The documents of the stories ``offset`` .. ``offset + limit`` (by story key),
+        ordered by id: one page of stories read in SQL."""
+        if limit is None and not offset:
+            return self.documents()
+        sql = (
+            "SELECT id, content_hash, path, format, title, outlet, byline, published,"
+            " kept_chars, removed_chars, shingle_count, claim_count, story, event, language, url"
+            f" FROM documents WHERE COALESCE(story, id) IN ({self._STORY_KEY}"
+            " ORDER BY k LIMIT ? OFFSET ?) ORDER BY id"
+        )
+        return list(self.conn.execute(sql, (-1 if limit is None else limit, offset)))
 
     # ---- writes (call inside a transaction) -----------------------------------------
 

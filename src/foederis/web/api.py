@@ -95,22 +95,40 @@ class ResponseCache:
 
 
 PAGE_SIZE = 100  # rows per page of a news list
-MAX_PAGE_SIZE = 1000
+MAX_PAGE_SIZE = 1000  # rows per page of any list
+MAX_EDGES = 5000  # edges per page of the network (a day has fewer than 2,000 with ATOP)
+MAX_OBLIGATIONS = 10_000  # directed obligations per page (up to ~15,300 a day with ATOP: 2 pages)
 LimitQuery = Annotated[
     int, Query(ge=1, le=MAX_PAGE_SIZE, description="Rows per page (at most 1000).")
 ]
 OffsetQuery = Annotated[int, Query(ge=0, le=2**62, description="Rows to skip.")]
 
 
-def paged(request: Request, rows: list[Any], limit: int, offset: int) -> Response:
-    """One page of ``rows`` (a JSON list, as the CLI prints it), with the total in
-    ``X-Total-Count`` and the next page in ``Link``."""
-    response = json_response(rows[offset : offset + limit])
-    response.headers["x-total-count"] = str(len(rows))
-    if offset + limit < len(rows):
-        nxt = request.url.include_query_params(limit=limit, offset=offset + limit)
-        response.headers["link"] = f'<{nxt.path}?{nxt.query}>; rel="next"'
+def _next_link(request: Request, limit: int, offset: int) -> str:
+    nxt = request.url.include_query_params(limit=limit, offset=offset + limit)
+    return f'<{nxt.path}?{nxt.query}>; rel="next"'
+
+
+def page_response(
+    request: Request, rows: list[Any], total: int, limit: int, offset: int
+) -> Response:
+    """A page already cut (e.g. by SQL): the rows as a JSON list, ``X-Total-Count`` and
+    ``Link: rel="next"`` while rows remain."""
+    response = json_response(rows)
+    response.headers["x-total-count"] = str(total)
+    if offset + limit < total:
+        response.headers["link"] = _next_link(request, limit, offset)
     return response
+
+
+def page_fields(request: Request, total: int, limit: int, offset: int) -> dict[str, Any]:
+    """Paging fields for a JSON object answer: ``total``, ``limit``, ``offset`` and
+    ``next`` (the URL of the next page, or null)."""
+    nxt = None
+    if offset + limit < total:
+        url = request.url.include_query_params(limit=limit, offset=offset + limit)
+        nxt = f"{url.path}?{url.query}"
+    return {"total": total, "limit": limit, "offset": offset, "next": nxt}
 
 
 def _ok(model: type[Any], text: str) -> dict[int | str, dict[str, Any]]:
@@ -156,12 +174,21 @@ def list_treaties(
     q: Annotated[
         str | None, Query(max_length=200, description="Search id, names and aliases.")
     ] = None,
+    limit: LimitQuery = MAX_PAGE_SIZE,
+    offset: OffsetQuery = 0,
 ) -> Response:
-    """The treaties of the knowledge base (as `foederis treaties --format json`)."""
+    """The treaties of the knowledge base (as `foederis treaties --format json`), one page
+    at a time: `X-Total-Count` gives the total, `Link: rel="next"` the next page."""
     kb = kb_of(request)
     code = _state_param(state, "state") if state else None
     rows = kb.select(state=code, day=date, clause_type=type, text=q)
-    return json_response([treaty_summary(t, date) for t in rows])
+    return page_response(
+        request,
+        [treaty_summary(t, date) for t in rows[offset : offset + limit]],
+        len(rows),
+        limit,
+        offset,
+    )
 
 
 @router.get(
@@ -191,13 +218,21 @@ def get_treaty(
     summary="States (ISO3, COW, name)",
     responses=_ok(list[StateOut], "States."),
 )
-def list_states() -> Response:
-    """Every state the registry knows: ISO3, COW code, name (as `foederis states`)."""
-    return json_response(
+def list_states(
+    request: Request, limit: LimitQuery = MAX_PAGE_SIZE, offset: OffsetQuery = 0
+) -> Response:
+    """Every state the registry knows: ISO3, COW code, name (as `foederis states`), one
+    page at a time (`X-Total-Count`, `Link: rel="next"`)."""
+    everyone = states.all_states()
+    return page_response(
+        request,
         [
             {"iso3": s.iso3, "cow": states.cow_code(s.iso3), "name": s.name}
-            for s in states.all_states()
-        ]
+            for s in everyone[offset : offset + limit]
+        ],
+        len(everyone),
+        limit,
+        offset,
     )
 
 
@@ -207,13 +242,21 @@ def list_states() -> Response:
     summary="Places (gazetteer)",
     responses=_ok(list[AreaOut], "Places."),
 )
-def list_areas(request: Request) -> Response:
-    """The gazetteer: places a scenario's `where` can name (as `foederis areas`)."""
-    return json_response(
+def list_areas(
+    request: Request, limit: LimitQuery = MAX_PAGE_SIZE, offset: OffsetQuery = 0
+) -> Response:
+    """The gazetteer: places a scenario's `where` can name (as `foederis areas`), one page
+    at a time (`X-Total-Count`, `Link: rel="next"`)."""
+    areas = list(kb_of(request).areas.values())
+    return page_response(
+        request,
         [
             {"id": a.id, "name": a.name, "kind": a.kind, "held_by": a.held_by, "within": a.within}
-            for a in kb_of(request).areas.values()
-        ]
+            for a in areas[offset : offset + limit]
+        ],
+        len(areas),
+        limit,
+        offset,
     )
 
 
@@ -256,14 +299,26 @@ def get_obligations(
     request: Request,
     date: DayQuery = None,
     type: Annotated[ClauseType | None, Query(description="Only clauses of this type.")] = None,
+    limit: Annotated[
+        int,
+        Query(ge=1, le=MAX_OBLIGATIONS, description="Rows per page (at most 10,000)."),
+    ] = MAX_OBLIGATIONS,
+    offset: OffsetQuery = 0,
 ) -> Response:
     """Every directed obligation in force on a day (as `foederis export obligations
-    --format json`)."""
+    --format json`), one page at a time: `total` counts them all, `next` is the URL of the
+    next page (null on the last)."""
     day = date or today()
     kb = kb_of(request)
     rows = directed_obligations(kb, day, {type} if type else None)
     meta = provenance(day, kb)
-    return json_response({"metadata": meta, "obligations": [o.to_json() for o in rows]})
+    return json_response(
+        {
+            "metadata": meta,
+            **page_fields(request, len(rows), limit, offset),
+            "obligations": [o.to_json() for o in rows[offset : offset + limit]],
+        }
+    )
 
 
 @router.get(
@@ -272,10 +327,27 @@ def get_obligations(
     summary="The defense-obligation network on a day",
     responses={**_ok(NetworkOut, "The defense-obligation network."), **E422},
 )
-def get_network(request: Request, date: DayQuery = None) -> Response:
+def get_network(
+    request: Request,
+    date: DayQuery = None,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_EDGES, description="Edges per page (at most 5000).")
+    ] = MAX_EDGES,
+    offset: Annotated[int, Query(ge=0, le=2**62, description="Edges to skip.")] = 0,
+) -> Response:
     """States as nodes, defense obligations in force on the day as edges (one per pair of
-    states and treaty); the network page draws this."""
-    return json_response(network(kb_of(request), date or today()))
+    states and treaty); the network page draws this. Edges come one page at a time:
+    `total` counts them all, `next` is the URL of the next page (null on the last); nodes
+    and treaties (bounded by the KB) come whole with every page."""
+    data = network(kb_of(request), date or today())
+    edges = data.pop("edges")
+    return json_response(
+        {
+            **data,
+            **page_fields(request, len(edges), limit, offset),
+            "edges": edges[offset : offset + limit],
+        }
+    )
 
 
 # ---- engine -------------------------------------------------------------------------------
@@ -410,7 +482,9 @@ def get_stories(
 ) -> Response:
     """Ingested stories with their documents (as `foederis stories --format json`), one
     page at a time: `X-Total-Count` gives the total, `Link: rel="next"` the next page."""
-    return paged(request, newsbridge.bridge(request.app).stories(), limit, offset)
+    news = newsbridge.bridge(request.app)
+    total = news.count_stories()
+    return page_response(request, news.stories(limit, offset), total, limit, offset)
 
 
 @router.get(
@@ -433,8 +507,10 @@ def get_claims(
 ) -> Response:
     """Claims with their status against the KB (as `foederis claims --format json`), one
     page at a time: `X-Total-Count` gives the total, `Link: rel="next"` the next page."""
-    rows = newsbridge.bridge(request.app).claims(status.value if status else None)
-    return paged(request, rows, limit, offset)
+    news = newsbridge.bridge(request.app)
+    wanted = status.value if status else None
+    total = news.count_claims(wanted)
+    return page_response(request, news.claims(wanted, limit, offset), total, limit, offset)
 
 
 @router.post(

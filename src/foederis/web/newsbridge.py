@@ -23,30 +23,6 @@ from foederis.web.errors import ApiError, not_found, unavailable
 
 CONTEXT_CHARS = 280
 DECISION = frozenset({"conflict", "stale", "new"})  # what the review page opens on
-_ORDER = {"conflict": 0, "stale": 1, "new": 2, "unverifiable": 3, "confirmed": 4}
-
-
-def _one_per_fact(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One card per fact: claims with the same treaty, relation, states, date, article and
-    value (copies of one story, reports of one event) collapse into the first, which lists
-    the other documents; the ones needing a decision first."""
-    out: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for c in claims:
-        key = (
-            c["treaty"],
-            c["relation"],
-            tuple(sorted(c["states"])),
-            c["date"],
-            c["article"],
-            c["value"],
-            c["status"],
-        )
-        if key in out:
-            if c["document"] not in out[key]["also_in"] and c["document"] != out[key]["document"]:
-                out[key]["also_in"].append(c["document"])
-        else:
-            out[key] = {**c, "also_in": []}
-    return sorted(out.values(), key=lambda c: (_ORDER.get(c["status"], 9), c["id"]))
 
 
 @cache
@@ -99,18 +75,33 @@ class Bridge:
         )
 
     # ---- API ------------------------------------------------------------------------------
-    def stories(self) -> list[dict[str, Any]]:
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """A page of stories, cut in SQL (all of them without ``limit``)."""
         try:
-            return [s.model_dump(mode="json") for s in self.news.list_stories(self.db_path)]
+            rows = self.news.list_stories(self.db_path, limit=limit, offset=offset)
+            return [s.model_dump(mode="json") for s in rows]
         except (sqlite3.Error, OSError) as exc:
             raise self._guard(type(exc).__name__) from None
 
-    def claims(self, status: str | None) -> list[dict[str, Any]]:
+    def count_stories(self) -> int:
         try:
-            return [
-                c.model_dump(mode="json")
-                for c in self.news.list_claims(status, db_path=self.db_path)
-            ]
+            return int(self.news.count_stories(self.db_path))
+        except (sqlite3.Error, OSError) as exc:
+            raise self._guard(type(exc).__name__) from None
+
+    def claims(
+        self, status: str | None, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """A page of claims, cut in SQL (all of them without ``limit``)."""
+        try:
+            rows = self.news.list_claims(status, db_path=self.db_path, limit=limit, offset=offset)
+            return [c.model_dump(mode="json") for c in rows]
+        except (sqlite3.Error, OSError) as exc:
+            raise self._guard(type(exc).__name__) from None
+
+    def count_claims(self, status: str | None) -> int:
+        try:
+            return int(self.news.count_claims(status, db_path=self.db_path))
         except (sqlite3.Error, OSError) as exc:
             raise self._guard(type(exc).__name__) from None
 
@@ -144,21 +135,32 @@ class Bridge:
 
     # ---- the review page --------------------------------------------------------------------
     def review_view(self, status: str | None, page: int = 1) -> dict[str, Any]:
-        """Stories, claims (each with its sentence in context) and proposals: page ``page``
-        of each list (REVIEW_PAGE rows), so that the page stays small for any database."""
-        stories = self.stories()
-        claims = self.claims(None)
+        """Stories, claims (one per fact, each with its sentence in context) and proposals:
+        page ``page`` of each list (REVIEW_PAGE rows). Stories and facts are counted and cut
+        in SQL, so that the page stays small and quick for any database."""
+        from foederis.news.pipeline import _claim_out
+
+        lo = (page - 1) * REVIEW_PAGE
+        wanted = sorted(DECISION) if status == "decision" else None if status is None else [status]
+        try:
+            with self._store() as store:
+                counts: dict[str, int] = {s.value: 0 for s in ClaimStatus}
+                counts.update(store.status_counts())
+                claims_total = store.count_facts(wanted)
+                decision_count = store.count_facts(sorted(DECISION))
+                facts = store.fact_page(wanted, REVIEW_PAGE, lo)
+                stories_total = store.count_stories()
+        except (sqlite3.Error, OSError) as exc:
+            raise self._guard(type(exc).__name__) from None
+        stories = self.stories(REVIEW_PAGE, lo)
         proposals = self.proposals(None)
-        lo, hi = (page - 1) * REVIEW_PAGE, page * REVIEW_PAGE
-        counts: dict[str, int] = {s.value: 0 for s in ClaimStatus}
-        for c in claims:
-            counts[c["status"]] = counts.get(c["status"], 0) + 1
-        titles = {
-            d["id"]: d.get("title") or Path(d["path"]).name for s in stories for d in s["documents"]
-        }
-        wanted = DECISION if status == "decision" else None if status is None else {status}
-        matching = _one_per_fact([c for c in claims if wanted is None or c["status"] in wanted])
-        shown = matching[lo:hi]
+        shown: list[dict[str, Any]] = []
+        for row, documents in facts:
+            c = _claim_out(row).model_dump(mode="json")
+            c["also_in"] = [d for d in documents if d != c["document"]]
+            shown.append(c)
+        docs = {int(c["document"]) for c in shown} | {d for c in shown for d in c["also_in"]}
+        titles = self._titles(docs)
         texts = self._texts({int(c["document"]) for c in shown})
         for c in shown:
             c["context"] = context(texts.get(int(c["document"]), ""), c["span"], c["sentence"])
@@ -166,28 +168,43 @@ class Bridge:
             c["also_in"] = [titles.get(d, f"document {d}") for d in c["also_in"]]
         pending = [p for p in proposals if p["status"] == "pending"]
         decided = [p for p in proposals if p["status"] != "pending"]
-        for p in pending[lo:hi]:
+        for p in pending[lo : lo + REVIEW_PAGE]:
             p["evidence_total"] = len(p.get("evidence", []))
             p["evidence"] = p.get("evidence", [])[:EVIDENCE_SHOWN]
-        for st in stories[lo:hi]:
+        for st in stories:
             st["documents_total"] = len(st["documents"])
             st["documents"] = st["documents"][:DOCUMENTS_SHOWN]
-        longest = max(len(matching), len(pending), len(decided), len(stories))
+        longest = max(claims_total, len(pending), len(decided), stories_total)
         return {
-            "stories": stories[lo:hi],
-            "stories_total": len(stories),
+            "stories": stories,
+            "stories_total": stories_total,
             "claims": shown,
-            "claims_total": len(matching),
+            "claims_total": claims_total,
             "counts": counts,
-            "decision_count": len(_one_per_fact([c for c in claims if c["status"] in DECISION])),
-            "total_claims": len(claims),
-            "pending": pending[lo:hi],
+            "decision_count": decision_count,
+            "total_claims": sum(counts.values()),
+            "pending": pending[lo : lo + REVIEW_PAGE],
             "pending_total": len(pending),
-            "decided": decided[lo:hi],
+            "decided": decided[lo : lo + REVIEW_PAGE],
             "db_path": str(self.db_path),
             "page": page,
             "pages": max(1, -(-longest // REVIEW_PAGE)),
         }
+
+    def _store(self) -> Any:
+        from foederis.news.store import Store
+
+        return Store(self.db_path)
+
+    def _titles(self, ids: set[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        try:
+            with self._store() as store:
+                rows = store.documents(sorted(ids))
+        except (sqlite3.Error, OSError) as exc:
+            raise self._guard(type(exc).__name__) from None
+        return {int(r["id"]): r["title"] or Path(r["path"]).name for r in rows}
 
     def _texts(self, ids: set[int]) -> dict[int, str]:
         if not ids:

@@ -42,6 +42,7 @@ from foederis.web.views import (
     draw_cascade,
     draw_timeline,
     group_obligations,
+    network_coverage,
     state_name,
     treaty_colors,
 )
@@ -342,29 +343,55 @@ def answer_export(request: Request) -> Response:
 
 
 # ---- treaties ---------------------------------------------------------------------------------
+TREATIES_PAGE = 100  # rows of the treaties list on one page
+
+
 @router.get("/treaties", response_class=HTMLResponse)
 def treaties_page(request: Request) -> HTMLResponse:
+    """The treaties, curated first (in force first, by name), TREATIES_PAGE to a page; the
+    search (``q``) looks through all of them on the server."""
     kb = kb_of(request)
+    page = _page_number(request)
+    if isinstance(page, HTMLResponse):
+        return page
     q = request.query_params.get("q", "").strip()[:200]
     today = date.today()
-    rows: list[dict[str, Any]] = []
+    matching: list[tuple[Any, str]] = []
     for t in sorted(
-        kb.treaties.values(), key=lambda t: (not t.is_in_force(today), t.short_name.lower())
+        kb.treaties.values(),
+        key=lambda t: (not t.curated, not t.is_in_force(today), t.short_name.lower()),
     ):
         hay = " ".join(
             [t.id, t.name, t.short_name, *t.aliases, *(state_name(s) for s in t.states())]
         ).lower()
-        rows.append(
-            {
-                "t": t,
-                "members": len(t.members_on(today)),
-                "in_force": t.is_in_force(today),
-                "search": hay,
-                "match": not q or q.lower() in hay,
-            }
-        )
+        if not q or q.lower() in hay:
+            matching.append((t, hay))
+    pages = max(1, -(-len(matching) // TREATIES_PAGE))
+    if page > pages:
+        return _bad_page(request, page, pages, "/treaties")
+    lo = (page - 1) * TREATIES_PAGE
+    rows = [
+        {
+            "t": t,
+            "members": len(t.members_on(today)),
+            "in_force": t.is_in_force(today),
+            "search": hay,
+        }
+        for t, hay in matching[lo : lo + TREATIES_PAGE]
+    ]
     return render(
-        request, "treaties.html", {"rows": rows, "q": q, "shown": sum(r["match"] for r in rows)}
+        request,
+        "treaties.html",
+        {
+            "rows": rows,
+            "q": q,
+            "shown": len(matching),
+            "total": len(kb.treaties),
+            "page": page,
+            "pages": pages,
+            "first": lo + 1,
+            "query": urlencode({"q": q}) if q else "",
+        },
     )
 
 
@@ -499,6 +526,7 @@ def network_page(request: Request) -> HTMLResponse:
             "max_year": today.year,
             "selected": selected if states.is_known(selected) else "",
             "state_options": _state_options(),
+            "coverage": network_coverage(kb_of(request)),
         },
     )
 
@@ -521,8 +549,11 @@ def review_page(request: Request) -> HTMLResponse:
         ctx["message"] = flash[:200]
     if not ctx["available"]:
         return render(request, "review.html", ctx)
+    page = _page_number(request)
+    if isinstance(page, HTMLResponse):
+        return page
     try:
-        view = newsbridge.bridge(request.app).review_view(status or None, _page_number(request))
+        view = newsbridge.bridge(request.app).review_view(status or None, page)
     except ApiError as exc:
         ctx["available"] = False
         ctx["error"] = exc.body.message
@@ -531,9 +562,39 @@ def review_page(request: Request) -> HTMLResponse:
     return render(request, "review.html", ctx)
 
 
-def _page_number(request: Request) -> int:
-    text = request.query_params.get("page", "1")
-    return min(int(text), 10**9) if text.isdigit() and int(text) >= 1 else 1
+MAX_PAGE = 10**9
+
+
+def _page_number(request: Request) -> int | HTMLResponse:
+    """The ``page`` query parameter (1 when absent), or a 422 page naming it."""
+    text = request.query_params.get("page", "1").strip()
+    if text.isdigit() and 1 <= int(text[:12]) <= MAX_PAGE:
+        return int(text)
+    return render(
+        request,
+        "error.html",
+        {
+            "title": "Invalid page number",
+            "message": f"page: '{text[:40]}' is not a page number",
+            "hint": "page counts from 1: use the page links below the list",
+            "links": [(request.url.path, "first page")],
+        },
+        status=422,
+    )
+
+
+def _bad_page(request: Request, page: int, pages: int, path: str) -> HTMLResponse:
+    return render(
+        request,
+        "error.html",
+        {
+            "title": "No such page",
+            "message": f"page: {page} is past the last page ({pages})",
+            "hint": f"pages run from 1 to {pages}",
+            "links": [(path, "first page")],
+        },
+        status=422,
+    )
 
 
 @router.post("/review/{item_id}")

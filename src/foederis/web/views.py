@@ -455,20 +455,47 @@ def draw_timeline(t: Treaty, today: date) -> Timeline | None:
 
 # ---- network ------------------------------------------------------------------------------
 # Okabe & Ito's colour-blind-safe palette (yellow left out: too light on white), combined
-# with line patterns so that up to 28 curated treaties drawn at once stay apart.
+# with line patterns: 7 x 6 = 42 distinct styles.
 CB_PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
-DASHES = ("", "8 4", "2 3", "10 3 2 3")
+DASHES = ("", "8 4", "2 3", "10 3 2 3", "14 4", "6 2 2 2 2 2")
+NETWORK_STYLES = tuple((c, d) for d in DASHES for c in CB_PALETTE)
 CODED_COLOR = "#8a8a8a"
 CODED_DASH = "1 3"
 
 
-def network_styles(curated_in_force: list[str]) -> dict[str, tuple[str, str]]:
-    """(colour, dash pattern) for each curated treaty drawn on one day, distinct for the
-    first len(CB_PALETTE) * len(DASHES) of them (sorted by id, so stable within a day)."""
-    n = len(CB_PALETTE)
+def network_styles(treaties: Iterable[Treaty]) -> dict[str, tuple[str, str]]:
+    """(colour, dash pattern) for each treaty: the same on every day, and distinct among
+    treaties whose times in force overlap. Greedy colouring of the interval graph in order
+    of entry into force, which is optimal: it needs only as many styles as the most
+    treaties in force at once (wrapping only past len(NETWORK_STYLES) of them)."""
+    spans = sorted((t.effective_from or date.max, t.ended or date.max, t.id) for t in treaties)
+    placed: list[tuple[date, date, int]] = []
+    out: dict[str, tuple[str, str]] = {}
+    for start, end, tid in spans:
+        taken = {i for s, e, i in placed if s < end and start < e}
+        free = next((i for i in range(len(NETWORK_STYLES)) if i not in taken), None)
+        index = free if free is not None else len(placed) % len(NETWORK_STYLES)
+        placed.append((start, end, index))
+        out[tid] = NETWORK_STYLES[index]
+    return out
+
+
+def network_coverage(kb: KnowledgeBase) -> dict[str, Any]:
+    """Where the network's history comes from: the first day a curated defense treaty is
+    in force, and the coded layer (who coded it, its first and last day) when imported."""
+    defense = [t for t in kb.treaties.values() if t.is_defense()]
+    curated = [t.effective_from for t in defense if t.curated and t.effective_from]
+    coded = [t for t in defense if t.coded_by and t.effective_from]
+    ends = [t.coverage_end for t in coded if t.coverage_end]
+    coded_by = sorted({str(t.coded_by) for t in coded})
     return {
-        tid: (CB_PALETTE[i % n], DASHES[(i // n) % len(DASHES)])
-        for i, tid in enumerate(sorted(curated_in_force))
+        "curated_from": min(curated).isoformat() if curated else None,
+        "coded_by": ", ".join(coded_by) or None,
+        "coded_from": min(t.effective_from for t in coded if t.effective_from).isoformat()
+        if coded
+        else None,
+        "coded_until": max(ends).isoformat() if ends else None,
+        "import_hint": "foederis import atop DIR",
     }
 
 
@@ -517,9 +544,11 @@ def network(kb: KnowledgeBase, day: date) -> dict[str, Any]:
         e["from"] = next(iter(dirs)) if len(dirs) == 1 else None
         out_edges.append(e)
     used = sorted({e["treaty"] for e in out_edges})
-    styles = network_styles([t for t in used if kb.treaties[t].curated])
+    styles = network_styles(t for t in defense if t.curated)
     for e in out_edges:
-        e["coded"] = not kb.treaties[e["treaty"]].curated
+        t = kb.treaties[e["treaty"]]
+        e["coded"] = not t.curated
+        e["stale"] = t.coverage_end is not None and day > t.coverage_end
     return {
         "date": day.isoformat(),
         "nodes": [
@@ -542,10 +571,12 @@ def network(kb: KnowledgeBase, day: date) -> dict[str, Any]:
                 "coded": t.coded_by is not None,
                 "coded_by": t.coded_by,
                 "in_force": t.id in used,
+                "coverage_end": t.coverage_end.isoformat() if t.coverage_end else None,
                 "members_ever": sorted(t.states()),
             }
             for t in sorted(defense, key=lambda t: t.id)
         ],
+        "coverage": network_coverage(kb),
     }
 
 

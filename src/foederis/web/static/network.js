@@ -20,6 +20,7 @@
   const panelTitle = document.getElementById("allies-title");
   const panelHint = document.getElementById("allies-hint");
   const panelBody = document.getElementById("allies-body");
+  const coverage = document.getElementById("net-coverage");
   const maxYear = Number(slider.max);
   const todayIso = svg.dataset.today || new Date().toISOString().slice(0, 10);
 
@@ -177,7 +178,8 @@
       const line = el("line", {
         x1: a.x.toFixed(1), y1: a.y.toFixed(1), x2: b.x.toFixed(1), y2: b.y.toFixed(1),
         stroke: colors.get(e.treaty) || "#888",
-        class: "edge" + (e.frozen ? " frozen" : "") + (coded.has(e.treaty) ? " coded" : ""),
+        class: "edge" + (e.frozen ? " frozen" : "") + (coded.has(e.treaty) ? " coded" : "") +
+          (e.stale ? " stale" : ""),
         "data-treaty": e.treaty, "data-a": e.source, "data-b": e.target,
       });
       if (dashes.get(e.treaty)) line.setAttribute("stroke-dasharray", dashes.get(e.treaty));
@@ -214,12 +216,35 @@
       li.appendChild(label);
       legend.appendChild(li);
     }
+    if (!legend.children.length) {
+      legend.appendChild(html("li", "No defense treaty in force on " + data.date + ".", "muted"));
+    }
     stats.textContent = data.edges.length + " treaty links among " + active.size +
-      " states on " + data.date + ".";
+      " states on " + data.date + "." + coverageNote();
     highlight();
   }
 
   const CODED_KEY = "__coded__";
+
+  // Why a day has few or no links: before the curated KB begins (and no coded layer), or
+  // after the coded data end. The full story is in the note above the drawing.
+  function coverageNote() {
+    const cov = data.coverage || {};
+    const before = cov.curated_from && data.date < cov.curated_from;
+    const after = cov.coded_until && data.date > cov.coded_until;
+    let note = "";
+    if (before && !cov.coded_by) {
+      note = " The built-in knowledge base begins on " + cov.curated_from +
+        "; for earlier alliances import the ATOP layer (" + cov.import_hint + "; see the note above).";
+    } else if (before) {
+      note = " Before " + cov.curated_from + " every link is coded by " + cov.coded_by + ".";
+    } else if (after && data.edges.some((e) => e.stale)) {
+      note = " The " + cov.coded_by + " data end on " + cov.coded_until +
+        ": coded links are faded (whether they still bind is not recorded).";
+    }
+    if (coverage) coverage.classList.toggle("warn", Boolean(before && !cov.coded_by));
+    return note;
+  }
 
   function swatch(color, dash) {
     const svgSw = el("svg", { class: "swatch-line", width: 28, height: 10, "aria-hidden": "true" });
@@ -242,8 +267,10 @@
       }
     });
     const by = shown[0].coded_by || "ATOP";
+    const end = shown[0].coverage_end && data.date > shown[0].coverage_end
+      ? "; data end " + shown[0].coverage_end : "";
     label.append(box, swatch(shown[0].color, shown[0].dash),
-      document.createTextNode(shown.length + " alliances coded by " + by + " (not curated)"));
+      document.createTextNode(shown.length + " alliances coded by " + by + " (not curated" + end + ")"));
     li.appendChild(label);
     return li;
   }
@@ -259,10 +286,17 @@
 
   async function load(day) {
     const seq = ++requestSeq;
-    const res = await fetch("/api/network?date=" + encodeURIComponent(day));
-    if (!res.ok) { stats.textContent = "Could not load the network (" + res.status + ")."; return; }
-    const json = await res.json();
-    if (seq !== requestSeq) return; // a newer request won
+    let url = "/api/network?date=" + encodeURIComponent(day);
+    let json = null;
+    // the edges come a page at a time (one page on any day the KB knows); follow `next`
+    for (let pages = 0; url && pages < 50; pages++) {
+      const res = await fetch(url);
+      if (!res.ok) { stats.textContent = "Could not load the network (" + res.status + ")."; return; }
+      const part = await res.json();
+      if (seq !== requestSeq) return; // a newer request won
+      if (json) json.edges = json.edges.concat(part.edges); else json = part;
+      url = part.next;
+    }
     data = json;
     if (!positions) {
       positions = layout(json.nodes, json.treaties);

@@ -5,6 +5,7 @@
   const rows = Array.from(document.querySelectorAll("#treaty-table tbody tr"));
   const count = document.getElementById("count");
   if (!input) return;
+  count.dataset.initial = count.textContent;
   function apply() {
     const q = input.value.trim().toLowerCase();
     let shown = 0;
@@ -13,7 +14,9 @@
       row.hidden = !match;
       if (match) shown++;
     }
-    count.textContent = shown + " of " + rows.length + " treaties";
+    count.textContent = q
+      ? shown + " of " + rows.length + " treaties on this page match (Search looks through all)"
+      : count.dataset.initial;
   }
   input.addEventListener("input", apply);
 })();

@@ -70,11 +70,13 @@ def edge_treaties(page: Any, selector: str = "line.edge") -> set[str]:
 def test_slider_through_history_on_the_curated_kb(page: Any, server: str) -> None:
     page.goto(server + "/network")
     page.wait_for_selector("#network:not([data-date='']) #net-edges line")
-    notice = page.locator("#net-coverage").inner_text()
-    assert "foederis import atop DIR" in notice and "atopdata.org" in notice
+    notice = page.locator("#net-coverage summary").inner_text()
+    assert "foederis import atop DIR" in notice and "begins on" in notice
 
     # 1914: no curated treaty yet; the page says why, and how to import the history
     day = set_year(page, 1914)
+    assert page.locator("#net-coverage").get_attribute("open") is not None  # opened
+    assert "atopdata.org" in page.locator("#net-coverage").inner_text()
     assert page.locator("#net-edges line").count() == 0
     stats = page.locator("#net-stats").inner_text()
     assert "begins on" in stats and "import the ATOP layer" in stats

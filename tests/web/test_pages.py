@@ -352,3 +352,21 @@ def test_treaty_list_shows_the_in_force_label_the_cli_shows(client: AsgiClient) 
 
     label = load_kb().treaty("eth-ken-1963").in_force_label  # as `foederis treaties`
     assert label.startswith("by ") and label in client.get("/treaties").text
+
+
+def test_network_page_says_where_the_history_comes_from(client: AsgiClient) -> None:
+    from foederis.web.views import network_coverage
+
+    cov = network_coverage(load_kb())
+    first = min(
+        t.effective_from
+        for t in load_kb().treaties.values()
+        if t.is_defense() and t.curated and t.effective_from
+    )
+    assert cov["curated_from"] == first.isoformat() and cov["coded_by"] is None
+    html = client.get("/network").text
+    note = html[html.index('id="net-coverage"') : html.index("</details>")]
+    assert first.isoformat() in note
+    assert "foederis import atop DIR" in note and "atopdata.org" in note
+    data = client.get("/api/network", params={"date": "1914-12-31"}).json()
+    assert data["edges"] == [] and data["coverage"] == cov

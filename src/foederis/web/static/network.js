@@ -242,7 +242,11 @@
       note = " The " + cov.coded_by + " data end on " + cov.coded_until +
         ": coded links are faded (whether they still bind is not recorded).";
     }
-    if (coverage) coverage.classList.toggle("warn", Boolean(before && !cov.coded_by));
+    if (coverage) {
+      const warn = Boolean(before && !cov.coded_by);
+      coverage.classList.toggle("warn", warn);
+      if (warn) coverage.open = true; // the reason this day has no links
+    }
     return note;
   }
 

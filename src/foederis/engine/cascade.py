@@ -38,7 +38,7 @@ disputed duties, and aid-only duties (EU Art. 42(7)'s neutrality proviso) never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
@@ -46,6 +46,7 @@ from typing import Any
 
 from foederis.kb import KnowledgeBase
 from foederis.model.enums import Asset, ClauseType, Initiator, Severity, Status, Strength
+from foederis.model.record import record
 from foederis.model.scenario import Scenario
 
 from . import bindings
@@ -62,8 +63,10 @@ class Mode(StrEnum):
 ATTACKER, TARGET = "attacker", "target"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Entry:
+    """A state in the war: its side, the round it joined and the obligation that brought it in."""
+
     state: str
     side: str
     round: int
@@ -120,7 +123,7 @@ def _bindings_json(found: list[Binding]) -> list[dict[str, Any]]:
     ]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Doubt:
     """A duty that would draft ``state`` onto ``side`` if it were certain (``uncertain``)."""
 
@@ -140,8 +143,10 @@ class Doubt:
         }
 
 
-@dataclass
+@record
 class CascadeResult:
+    """The war round by round, with the conflicts of duty found and why it stopped."""
+
     scenario: Scenario
     mode: Mode
     rounds: list[list[Entry]]

@@ -71,8 +71,9 @@ def main(argv: list[str] | None = None) -> None:
     code = run(args)
     if quick:
         try:
-            sys.stdout.flush()
-            sys.stderr.flush()
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None:  # None when the process was started without it
+                    stream.flush()
         except (OSError, ValueError):
             sys.exit(code)
         os._exit(code)

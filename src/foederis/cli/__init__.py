@@ -4,7 +4,9 @@ Layout
     __init__.py  ``main``: dispatch. ``check``/``cascade`` and ``--version`` take the fast path
                  (argparse, no typer/rich import: a fresh ``foederis check`` starts in little
                  more than the interpreter's own time, see benchmarks/bench_engine.py);
-                 everything else runs through the typer app.
+                 everything else runs through the typer app. Read-only commands
+                 (``READ_ONLY``) start with the garbage collector paused and end without
+                 the interpreter's teardown (``main``'s docstring says why).
     fast.py      ``check`` and ``cascade`` (argparse).
     app.py       every other command (typer).
     text.py      every plain-text renderer (tables never wrap: piped output is full width)

@@ -40,12 +40,15 @@ def save(path: Path, table: DyadYearTable, meta: dict[str, str]) -> None:
     """Write atomically (temp file + rename); a file that cannot be written is skipped."""
     import tempfile
 
+    import numpy as np
+
+    arrays = {name: _narrow(getattr(table, name)) for name in _FIELDS}
     cols: list[list[Any]] = []
     offset = 0
-    for name in _FIELDS:
-        arr = getattr(table, name)
+    for name, arr in arrays.items():
         cols.append([name, arr.dtype.str, offset])
         offset += -(-arr.nbytes // ALIGN) * ALIGN
+    del np
     header = json.dumps(
         {
             "n": len(table),
@@ -62,12 +65,23 @@ def save(path: Path, table: DyadYearTable, meta: dict[str, str]) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(MAGIC + len(header).to_bytes(8, "little") + header)
             f.write(b"\0" * (start - f.tell()))
-            for (_, _, off), name in zip(cols, _FIELDS, strict=True):
+            for (_, _, off), arr in zip(cols, arrays.values(), strict=True):
                 f.seek(start + off)
-                f.write(getattr(table, name).tobytes())
+                f.write(arr.tobytes())
         os.replace(tmp, path)
     except OSError:
         return
+
+
+def _narrow(arr: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """int32 columns whose values fit in int16 are stored as int16 (half the file to map)."""
+    import numpy as np
+
+    if arr.dtype == np.int32 and (
+        not len(arr) or (arr.min() >= -(1 << 15) and arr.max() < 1 << 15)
+    ):
+        return arr.astype(np.int16)
+    return arr
 
 
 def load(path: Path | None) -> tuple[DyadYearTable, dict[str, str]] | None:
@@ -79,7 +93,11 @@ def load(path: Path | None) -> tuple[DyadYearTable, dict[str, str]] | None:
 
     try:
         with path.open("rb") as f:
-            mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            if hasattr(mmap, "MAP_SHARED"):  # POSIX; MAP_POPULATE (Linux) reads it in one go
+                flags = mmap.MAP_SHARED | getattr(mmap, "MAP_POPULATE", 0)
+                mm = mmap.mmap(f.fileno(), 0, flags=flags, prot=mmap.PROT_READ)
+            else:
+                mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         if mm[: len(MAGIC)] != MAGIC:
             return None
         size = int.from_bytes(mm[len(MAGIC) : len(MAGIC) + 8], "little")
@@ -117,10 +135,9 @@ def _lookup(texts: Sequence[bytes]) -> tuple[npt.NDArray[np.uint8], npt.NDArray[
     import numpy as np
 
     width = max((len(t) for t in texts), default=0) or 1
-    out = np.zeros((len(texts), width), dtype=np.uint8)
-    for i, t in enumerate(texts):
-        out[i, : len(t)] = np.frombuffer(t, dtype=np.uint8)
-    return out, np.array([len(t) for t in texts], dtype=np.int64)
+    flat = b"".join(t.ljust(width, b"\0") for t in texts)
+    out = np.frombuffer(flat, dtype=np.uint8).reshape(len(texts), width).copy()
+    return out, np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
 
 
 def _flag_texts(known: bool) -> list[bytes]:
@@ -244,7 +261,15 @@ class _Pieces:
 
 
 def write_csv(table: DyadYearTable, out: IO[bytes]) -> None:
-    out.writelines(csv_chunks(table))
+    batch: list[bytes | memoryview] = []
+    size = 0
+    for piece in csv_chunks(table):  # one write per few MB, not one per run of rows
+        batch.append(piece)
+        size += len(piece)
+        if size >= 1 << 22:
+            out.write(b"".join(batch))
+            batch, size = [], 0
+    out.write(b"".join(batch))
 
 
 # --------------------------------------------------------------------------------------

@@ -100,7 +100,8 @@ def prune(path: Path, keep: int = KEEP) -> None:
     cache directory does not grow with every edit of a treaty file or upgrade."""
     kind = path.name.rsplit("-", 1)[0]
     try:
-        same = [p for p in path.parent.glob(f"{kind}-*.pickle") if p.name.rsplit("-", 1)[0] == kind]
+        found = path.parent.glob(f"{kind}-*{path.suffix}")
+        same = [p for p in found if p.name.rsplit("-", 1)[0] == kind]
         same.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in same[keep:]:
             if old != path:

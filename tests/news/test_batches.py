@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import load_corpus_module
-from foederis.news import ingest, list_stories
+from foederis.news import ingest, list_events, list_stories
 
 COPIES = 25
 
@@ -81,3 +81,13 @@ def test_jobs_give_the_same_result(corpus: Path, tmp_path: Path, kb) -> None:  #
 
     assert key(one) == key(two) and len(one.documents) == len(two.documents)
     assert _partition(tmp_path / "one.sqlite3") == _partition(tmp_path / "two.sqlite3")
+    assert _events(tmp_path / "one.sqlite3") == _events(tmp_path / "two.sqlite3")
+    assert _events(tmp_path / "one.sqlite3")  # the corpus has events to compare
+    # every document keeps its story and event, whichever process read it
+    by_name = {Path(d.path).name: (d.event, d.language) for d in one.documents}
+    assert by_name == {Path(d.path).name: (d.event, d.language) for d in two.documents}
+
+
+def _events(db: Path) -> set[tuple[str, frozenset[tuple[int, str | None]]]]:
+    """Events with their documents (ids: both runs store the files in the same order)."""
+    return {(e.event, frozenset((d.id, d.title) for d in e.documents)) for e in list_events(db)}

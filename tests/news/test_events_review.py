@@ -110,3 +110,53 @@ def test_accepting_a_new_pact_writes_a_treaty_file_that_validates(db: Path, tmp_
     )
     assert check.returncode == 0, check.stdout + check.stderr
     assert review_list(db) == [p for p in pending if p.id != first.id]
+
+
+# ---- changed dates (tests/news/corpus-dates: reports written for the tests whose days
+# are deliberately not the KB's) --------------------------------------------------------
+
+DATES = Path(__file__).parent / "corpus-dates"
+
+
+def test_changed_dates_are_proposed_ranked_and_accepted_into_a_valid_file(
+    tmp_path: Path,
+    kb,  # type: ignore[no-untyped-def]
+) -> None:
+    db = tmp_path / "news.sqlite3"
+    ingest([DATES], db_path=db, kb=kb)
+    pending = [p for p in review_list(db) if p.kind == "changed_date"]
+    # the entry into force reported by two outlets in two languages ranks above Greece's
+    # accession reported once; each carries the KB's current value and its source
+    assert [(p.value["field"], p.value["reported"]) for p in pending] == [
+        ("in_force", "1949-08-25"),
+        ("joined", "1952-02-20"),
+    ]
+    force, joined = pending
+    assert force.importance > joined.importance
+    assert force.value["kb_value"] == kb.treaties["nato"].in_force.isoformat()
+    assert force.value["kb_source"] and joined.value["state"] == "GRC"
+    assert {e.language for e in force.evidence} == {"en", "es"}
+
+    for p in (force, joined):
+        done = review_decide(p.id, accept=True, out_dir=tmp_path / f"out{p.id}", db_path=db)
+        patch = Path(str(done.patch_path))
+        assert patch.name == "nato.yaml"
+        data = yaml.safe_load(patch.read_text("utf-8"))
+        if p is force:
+            assert str(data["in_force"]) == "1949-08-25"
+            kept = [d for d in data["disputed"] if d["field"] == "in_force"]
+        else:
+            (greece,) = [x for x in data["parties"] if x["state"] == "GRC"]
+            assert str(greece["joined"]) == "1952-02-20"
+            kept = [d for d in greece["disputed"] if str(d["value"]) == "1952-02-18"]
+        # the KB's former value is kept, with its own sources: both readings recorded
+        assert len(kept) == 1 and kept[0]["sources"]
+        urls = {s.get("url") for s in data["sources"]}  # printed works have none
+        assert {e.url for e in p.evidence} <= urls
+        check = subprocess.run(
+            [sys.executable, "-m", "foederis", "validate", str(patch.parent)],
+            capture_output=True,
+            text=True,
+        )
+        assert check.returncode == 0, check.stdout + check.stderr
+    assert not [p for p in review_list(db) if p.kind == "changed_date"]

@@ -811,7 +811,7 @@ def export_dyad_years(
     kb: KbOpt = None,
 ) -> None:
     """Directed dyad-years (ccode1 owes ccode2) in peacesciencer's columns (atop_defense ...)."""
-    from foederis.exports.write import write_dyad_years
+    from foederis.exports import dyadfile
 
     if start < 1815:
         raise UsageError("--start", f"{start} is before 1815", "the state system starts in 1815")
@@ -821,7 +821,7 @@ def export_dyad_years(
         raise UsageError("--end", f"{end} is before --start {start}", "swap the two years")
     if fmt is ExportFmt.parquet and output is None:
         raise UsageError("--output", "parquet needs a file", "add -o dyad-years.parquet")
-    n = write_dyad_years(load(kb), start, end, fmt.value, output, all_dyads=all_dyads)
+    n = dyadfile.export(kb, start, end, fmt.value, output, all_dyads=all_dyads)
     if output:
         sys.stderr.write(f"wrote {n} rows to {output}\n")
 

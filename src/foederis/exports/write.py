@@ -139,11 +139,18 @@ def write_dyad_years(
     """Write the dyad-years (exports.dyads) as CSV (a ``.meta.json`` sidecar beside a file),
     JSON (``{"metadata", "dyad_years"}``) or Parquet (metadata in the file); returns the
     number of rows."""
-    from foederis.exports.dyads import FIRST_YEAR, atop_last_year, dyad_year_table
+    from foederis.exports.dyadfile import write_table
+    from foederis.exports.dyads import dyad_year_table
 
     table = dyad_year_table(kb, start, end, all_dyads=all_dyads)
+    return write_table(table, dyad_metadata(kb, start, end, all_dyads), fmt, output)
+
+
+def dyad_metadata(kb: KnowledgeBase, start: int, end: int, all_dyads: bool) -> dict[str, str]:
+    from foederis.exports.dyads import FIRST_YEAR, atop_last_year
+
     last = atop_last_year(kb)
-    meta = {
+    return {
         **kb_metadata(kb),
         "unit": "directed_dyad_year",
         "columns": "ccode1, ccode2, year, atop_* as peacesciencer's create_dyadyears() |> "
@@ -152,32 +159,7 @@ def write_dyad_years(
         "foederis_treaties (foederis's reading: curated files over the ATOP layer)",
         "atop_years": f"{FIRST_YEAR}-{last}" if last is not None else "none (no ATOP layer)",
         "years": f"{start}-{end}",
-        "rows": "every dyad-year of the COW state system"
+        "rows": "every dyad-year of the COW state system, and every dyad-year with an obligation"
         if all_dyads
         else "dyads with an obligation in force at any time in the year",
     }
-    if fmt == "json":
-        body = {"metadata": meta, "dyad_years": table.rows()}
-        _emit(json.dumps(body, ensure_ascii=False) + "\n", output)
-        return len(table)
-    arrow = table.to_arrow()
-    if fmt == "parquet":
-        import pyarrow.parquet as pq
-
-        if output is None:
-            raise FoederisError("parquet needs a file", "add --output dyad-years.parquet")
-        arrow = arrow.replace_schema_metadata({k.encode(): v.encode() for k, v in meta.items()})
-        pq.write_table(arrow, output)
-        return len(table)
-    import pyarrow.csv as pacsv
-
-    if output is None:
-        buf = io.BytesIO()
-        pacsv.write_csv(arrow, buf)
-        sys.stdout.flush()
-        sys.stdout.buffer.write(buf.getvalue())
-    else:
-        pacsv.write_csv(arrow, output)
-        sidecar = output.with_suffix(output.suffix + ".meta.json")
-        sidecar.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    return len(table)

@@ -152,4 +152,5 @@ class ClaimStatus(StrEnum):
     conflict = "conflict"
     stale = "stale"
     new = "new"
+    disputed = "disputed"  # sources disagree and the KB records both readings
     unverifiable = "unverifiable"

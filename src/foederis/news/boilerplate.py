@@ -5,6 +5,7 @@ remove them)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from foederis.news.dates import date_line
 from foederis.news.textutil import word_count
@@ -55,6 +56,7 @@ BYLINE = re.compile(
     rf"(?:\s*[,|/]?\s*(?P<outlet>{AGENCY}))?\s*$"
 )
 METADATA = re.compile(r"(?i)^(?:source|updated|published|posted|last updated|filed|dateline)\s*:")
+POSES = re.compile(r"(?i)\bposes? for (?:a )?photos?\b")  # a part of CAPTION
 CAPTION = re.compile(
     r"(?i)\bposes? for (?:a )?photos?\b|\((?:AP|Reuters|AFP|Getty|EPA)?\s*Photo\b|^(?:photo|image"
     r"|caption|file photo)\s*[:|]|\bGetty Images\b|\([^()]*,[^()]*$"
@@ -67,6 +69,7 @@ def is_short(line: str, max_words: int) -> bool:
     return word_count(line) <= max_words
 
 
+@lru_cache(maxsize=1 << 15)  # a pure function of the line: prompts and syndicated lines recur
 def chrome_reason(line: str) -> str | None:
     """Why a single line (stripped) is page chrome, judged on its own; None if it may be
     article text. Context rules (lists, blocks, header and footer runs) live in clean."""
@@ -93,13 +96,12 @@ def chrome_reason(line: str) -> str | None:
         return "contact-block"
     if words <= 10 and BREADCRUMB.match(line):
         return "navigation"
+    # a caption ends without a full stop, unless it is a "poses for a photo" line
     if (
         words <= 60
         and CAPTION.search(line)
-        and not line.rstrip().endswith((".", "?", "!", '"', "”"))
+        and (not line.rstrip().endswith((".", "?", "!", '"', "”")) or POSES.search(line))
     ):
-        return "caption"
-    if words <= 60 and re.search(r"(?i)\bposes? for (?:a )?photos?\b", line):
         return "caption"
     return None
 

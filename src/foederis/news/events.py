@@ -165,7 +165,7 @@ class EventOut(BaseModel):
     facts: list[FactOut]
 
 
-_SEVERITY = {"conflict": 0, "stale": 1, "new": 2, "unverifiable": 3, "confirmed": 4}
+_SEVERITY = {"conflict": 0, "stale": 1, "new": 2, "disputed": 3, "unverifiable": 4, "confirmed": 5}
 
 
 def facts_of(rows: Sequence[sqlite3.Row], languages: dict[int, str | None]) -> list[FactOut]:

@@ -112,8 +112,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "covers",
         re.compile(
-            r"(?i)\battack (?:on|against) (?:one|a member|any)\b[^.]{0,90}?\battack (?:on|against)"
-            r" (?:all|them all|every)\b[^.]{0,20}"
+            r"(?i)\b(?P<w>attack|aggression) (?:on|against) (?:one|a member|any)\b[^.]{0,90}?"
+            r"\b(?P=w) (?:on|against) (?:all|them all|every)\b[^.]{0,20}"
             r"|\bcome to (?:the other'?s?|the other’s|each other'?s?|each other’s|its|their)"
             r" (?:aid|defen[cs]e)\b"
             r"|\b(?:provide|render|deploy)\b[^.]{0,60}\bassistance\b|\bmutual (?:aid|assistance)\b"
@@ -222,7 +222,8 @@ class Claim:
     relation: Relation
     date: str | None = None  # ISO at the precision written: 2001-09-11, 2024-06, 1961
     article: str | None = None
-    value: str | None = None  # a count ("30", "1"), "original"
+    # a count ("30", "1"), "original"; for ``covers``, the clause's wording if quoted
+    value: str | None = None
     pact: str | None = None  # the words that name the pact
     language: str = "en"
 
@@ -281,6 +282,8 @@ class Extractor:
         table = languages.cues(lang)
         assert table is not None
         out: list[Claim] = []
+        if not table.may_relate(text):
+            return out  # no relation cue anywhere: nothing to claim (the common case)
         last: str | None = None
         age = 99
         for a, b in languages.split(text):
@@ -289,8 +292,9 @@ class Extractor:
             if len(s) > MAX_SENTENCE:
                 continue
             named = languages.find_treaties(s, lang)
-            noun = table.pact_nouns.search(s)
-            found = [(rel, m) for rel, p in table.relations if (m := p.search(s))]
+            cue = table.may_relate(s) and table.any_relation.search(s)
+            noun = table.pact_nouns.search(s) if cue else None
+            found = [(rel, m) for rel, p in table.relations if (m := p.search(s))] if cue else []
             if not found or not (named or noun or (last and age <= FALLBACK_SENTENCES)):
                 if named:
                     last, age = named[0].treaty, 0
@@ -334,7 +338,7 @@ class Extractor:
                         relation,
                         when.iso if when else None,
                         _article_near(s, m.start()),
-                        None,
+                        quoted(s) if relation == Relation.COVERS else None,
                         pact,
                         lang,
                     )
@@ -456,6 +460,8 @@ class Extractor:
         ) -> Claim:
             tid = treaty if treaty is not None else (pact.treaty if pact else None)
             article = _article_near(s, pact.start if pact else 0)
+            if rel == "covers" and value is None:
+                value = quoted(s)
             return Claim(
                 s,
                 sent.start,
@@ -783,6 +789,18 @@ def _member_groups(
         year = next((y.group("y") for y in years if y.start() >= m.end), None)
         groups.setdefault(year, []).append(m.iso3)
     return groups
+
+
+_QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«([^»]+)»|„([^“”]+)[“”]|「([^」]+)」")
+QUOTE_MIN_WORDS = 5
+
+
+def quoted(s: str) -> str | None:
+    """The longest passage of at least ``QUOTE_MIN_WORDS`` words between quotation marks
+    in a sentence (a clause quoted in its wording), else None."""
+    passages = [next(g for g in m.groups() if g is not None) for m in _QUOTE.finditer(s)]
+    long = [p.strip() for p in passages if len(p.split()) >= QUOTE_MIN_WORDS]
+    return max(long, key=len) if long else None
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -1,5 +1,6 @@
 """Stage 6 — the review queue: proposals for the knowledge base (a new treaty, a new
-party, a new invocation) made from ``new`` claims.
+party, a new invocation) made from ``new`` claims, and changed dates made from claims
+that give a day the KB records otherwise (with the KB's value and source).
 
 ``review_list`` shows them; ``review_decide(id, accept=True, out_dir=...)`` writes a YAML
 patch file for the curator (what to add to which treaty file, and the evidence: the
@@ -222,7 +223,21 @@ def write_patch(p: ProposalOut, out_dir: Path, kb: KnowledgeBase | None = None) 
         target = tid
     else:
         target = str(p.treaty)
-        if p.kind == "new_invocation":
+        if p.kind == "changed_date":
+            entry = {
+                "field": value.get("field"),
+                "state": value.get("state"),
+                "from": value.get("kb_value"),
+                "to": value.get("reported"),
+                "kb_source": value.get("kb_source"),
+                "sources": [x["id"] for x in sources],
+                "note": note,
+            }
+            section = str(value.get("field"))
+            base = _kb_file(target, kb)
+            if sources and base is not None and _change_date(base, value, sources, p.id):
+                treaty_file = base
+        elif p.kind == "new_invocation":
             entry = {
                 "id": f"news-{p.id}",
                 "clause": value.get("clause"),
@@ -242,7 +257,7 @@ def write_patch(p: ProposalOut, out_dir: Path, kb: KnowledgeBase | None = None) 
                 "note": note,
             }
             section = "parties"
-        base = _kb_file(target, kb)
+        base = _kb_file(target, kb) if p.kind != "changed_date" else None
         if sources and base is not None:
             base.setdefault(section, []).append(entry)
             known = {x.get("id") for x in base.get("sources", [])}
@@ -253,7 +268,8 @@ def write_patch(p: ProposalOut, out_dir: Path, kb: KnowledgeBase | None = None) 
         "kind": p.kind,
         "treaty": target,
         "note": note,
-        "append_to": None if p.kind == "new_treaty" else section,
+        "append_to": None if p.kind in ("new_treaty", "changed_date") else section,
+        "change": section if p.kind == "changed_date" else None,
         "entry": entry,
         "kb_file": f"kb/{target}.yaml" if treaty_file is not None else None,
     }
@@ -271,6 +287,61 @@ def write_patch(p: ProposalOut, out_dir: Path, kb: KnowledgeBase | None = None) 
     kb_path.parent.mkdir(parents=True, exist_ok=True)
     kb_path.write_text(_dump(treaty_file), "utf-8")
     return kb_path
+
+
+_TREATY_DATES = ("signed", "in_force", "ended")
+_PARTY_DATES = ("joined", "left")
+
+
+def _change_date(
+    base: dict[str, Any], value: dict[str, Any], sources: list[dict[str, Any]], proposal: int
+) -> bool:
+    """Make the proposed date change in a treaty file (as plain data): the reported day
+    replaces the KB's, the articles are added as sources, and the KB's former value is
+    kept under ``disputed`` with its own sources (sources disagree: both are recorded).
+    False when the file no longer holds the value the proposal was made against."""
+    field, old, new = value.get("field"), value.get("kb_value"), value.get("reported")
+    if not _is_day(new) or not isinstance(old, str):
+        return False
+    news_ids = [x["id"] for x in sources]
+    known = {x.get("id") for x in base.get("sources", [])}
+    if field in _TREATY_DATES and value.get("state") is None:
+        if str(base.get(field)) != old:
+            return False
+        kb_source = value.get("kb_source")
+        old_ids = [x["id"] for x in base.get("sources", []) if x.get("url") == kb_source]
+        old_ids = old_ids or [x["id"] for x in base.get("sources", [])][:1]
+        base[field] = new
+        target = base
+    elif field in _PARTY_DATES:
+        spell = next(
+            (
+                party
+                for party in base.get("parties", [])
+                if party.get("state") == value.get("state") and str(party.get(field)) == old
+            ),
+            None,
+        )
+        if spell is None:
+            return False
+        old_ids = list(spell.get("sources") or [])
+        spell[field] = new
+        spell["sources"] = [*old_ids, *(i for i in news_ids if i not in old_ids)]
+        target = spell
+    else:
+        return False
+    if not old_ids:
+        return False
+    target.setdefault("disputed", []).append(
+        {
+            "field": field,
+            "value": old,
+            "sources": old_ids,
+            "note": f"The value before review proposal {proposal}, which took the reported day.",
+        }
+    )
+    base.setdefault("sources", []).extend(x for x in sources if x["id"] not in known)
+    return True
 
 
 def _dump(data: dict[str, Any]) -> str:

@@ -356,7 +356,8 @@ class Store:
     )
     _FACT_ORDER = (
         " ORDER BY CASE status WHEN 'conflict' THEN 0 WHEN 'stale' THEN 1 WHEN 'new' THEN 2"
-        " WHEN 'unverifiable' THEN 3 WHEN 'confirmed' THEN 4 ELSE 9 END, MIN(id)"
+        " WHEN 'disputed' THEN 3 WHEN 'unverifiable' THEN 4 WHEN 'confirmed' THEN 5 ELSE 9 END,"
+        " MIN(id)"
     )
 
     def _fact_where(self, statuses: Sequence[str] | None) -> tuple[str, list[Any]]:

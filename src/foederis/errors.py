@@ -18,8 +18,9 @@ one builder of "did you mean …?" hints.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from foederis.model.record import record
 
 
 class FoederisError(Exception):
@@ -53,7 +54,7 @@ def close_matches(word: str, options: Iterable[str], n: int = 3, cutoff: float =
     return [lowered[f] for f in found]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Problem:
     """One thing wrong in one KB file, located to the line and field."""
 

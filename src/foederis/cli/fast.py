@@ -170,6 +170,9 @@ def run(command: str, argv: Sequence[str]) -> int:
     from foederis.kb import load_kb
 
     kb = load_kb(ns.kb or None)
+    from foederis.cli import resume_gc
+
+    resume_gc()
     if command == "check":
         from foederis.engine.check import check
 

@@ -9,7 +9,6 @@ the fast path (check/cascade) uses it too.
 from __future__ import annotations
 
 import shutil
-import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -54,6 +53,8 @@ def help_page(
     usage: str, description: str, sections: Sequence[tuple[str, Sequence[tuple[str, str]]]]
 ) -> str:
     """The help layout of every command (argparse and typer alike)."""
+    import textwrap  # only for help: an answer does not pay for it
+
     width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
     out = [f"Usage: {usage}\n"]
     if description:

@@ -19,13 +19,13 @@ in one place. They are pure functions of (treaty, day, ...) cached with ``lru_ca
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
 from foederis import states
 from foederis.model.enums import ClauseType
+from foederis.model.record import record
 from foederis.model.treaty import Clause, Suspension, Treaty
 
 
@@ -40,7 +40,7 @@ class Standing(StrEnum):
 _RANK = {Standing.bound: 0, Standing.frozen: 1, Standing.dormant: 2, Standing.suspended: 3}
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True, slots=True, eq=False)
 class Binding:
     """One directed duty: ``obligated`` owes ``protected`` under ``clause`` of ``treaty``.
 

@@ -38,7 +38,7 @@ disputed duties, and aid-only duties (EU Art. 42(7)'s neutrality proviso) never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
@@ -46,10 +46,11 @@ from typing import Any
 
 from foederis.kb import KnowledgeBase
 from foederis.model.enums import Asset, ClauseType, Initiator, Severity, Status, Strength
+from foederis.model.record import record
 from foederis.model.scenario import Scenario
 
 from . import bindings
-from .bindings import Binding
+from .bindings import Binding, Standing
 from .check import Engine, engine_for
 from .results import Obligation, scenario_json
 
@@ -62,8 +63,10 @@ class Mode(StrEnum):
 ATTACKER, TARGET = "attacker", "target"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Entry:
+    """A state in the war: its side, the round it joined and the obligation that brought it in."""
+
     state: str
     side: str
     round: int
@@ -99,26 +102,28 @@ def _duty_json(o: Obligation) -> dict[str, Any]:
 
 def _bindings_json(found: list[Binding]) -> list[dict[str, Any]]:
     """One entry per clause and standing, with the belligerents it protects."""
-    grouped: dict[tuple[str, str], dict[str, Any]] = {}
+    grouped: dict[tuple[str, str, str], tuple[Binding, list[str]]] = {}
     for b in found:
-        ref = b.treaty.ref(b.clause)
-        row = grouped.setdefault(
-            (ref, b.standing.value),
-            {
-                "treaty": b.treaty.id,
-                "clause": ref,
-                "article": b.clause.label,
-                "type": b.clause.type.value,
-                "standing": b.standing.value,
-                "protects": [],
-            },
-        )
-        if b.protected not in row["protects"]:
-            row["protects"].append(b.protected)
-    return [grouped[k] for k in sorted(grouped)]
+        key = (b.treaty.id, b.clause.id, b.standing.value)
+        group = grouped.get(key)
+        if group is None:
+            grouped[key] = (b, [b.protected])
+        elif b.protected not in group[1]:
+            group[1].append(b.protected)
+    return [
+        {
+            "treaty": b.treaty.id,
+            "clause": b.treaty.ref(b.clause),
+            "article": b.clause.label,
+            "type": b.clause.type.value,
+            "standing": b.standing.value,
+            "protects": sorted(protects),
+        }
+        for _, (b, protects) in sorted(grouped.items())
+    ]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Doubt:
     """A duty that would draft ``state`` onto ``side`` if it were certain (``uncertain``)."""
 
@@ -138,8 +143,10 @@ class Doubt:
         }
 
 
-@dataclass
+@record
 class CascadeResult:
+    """The war round by round, with the conflicts of duty found and why it stopped."""
+
     scenario: Scenario
     mode: Mode
     rounds: list[list[Entry]]
@@ -249,31 +256,30 @@ class _Cascade:
         toward a belligerent on each side, outside round 0. ``joined`` is the side it joined,
         or None."""
         joined_in = {e.state: i for i, entries in enumerate(result.rounds) for e in entries}
-        ties = _ties(self.engine, self.s.date)
+        owed = {b: _owed_to(self.engine, b, self.s.date) for b in self.side}
+        bound: dict[str, set[str]] = {ATTACKER: set(), TARGET: set()}
+        for belligerent, side in self.side.items():
+            bound[side].update(owed[belligerent])
+        candidates = (bound[ATTACKER] & bound[TARGET]) | drafted_both
         out: list[dict[str, Any]] = []
-        for state in sorted(ties):
+        for state in sorted(candidates):
             if joined_in.get(state) == 0:
                 continue
             per_side: dict[str, list[Binding]] = {}
             first: dict[str, int] = {}
-            for b in ties[state]:
-                side = self.side.get(b.protected)
-                if side is None:
-                    continue
-                per_side.setdefault(side, []).append(b)
-                r = joined_in[b.protected]
-                first[side] = min(first.get(side, r), r)
-            if len(per_side) < 2 and state not in drafted_both:
-                continue
+            for belligerent, side in self.side.items():
+                found = owed[belligerent].get(state)
+                if found:
+                    per_side.setdefault(side, []).extend(found)
+                    r = joined_in[belligerent]
+                    first[side] = min(first.get(side, r), r)
+            duties = {side: _bindings_json(per_side[side]) for side in sorted(per_side)}
             out.append(
                 {
                     "state": state,
                     "round": max(first.values(), default=0) + 1,
-                    "bound_to": {
-                        side: per_side[side][0].treaty.ref(per_side[side][0].clause)
-                        for side in sorted(per_side)
-                    },
-                    "duties": {side: _bindings_json(per_side[side]) for side in sorted(per_side)},
+                    "bound_to": {side: rows[0]["clause"] for side, rows in duties.items()},
+                    "duties": duties,
                     "joined": self.side.get(state),
                 }
             )
@@ -370,15 +376,22 @@ def would_draft(o: Obligation) -> bool:
     )
 
 
-@lru_cache(maxsize=256)
-def _ties(engine: Engine, day: date) -> dict[str, tuple[Binding, ...]]:
-    """obligated state -> its defence and consultation duties on the day (``bindings``:
-    treaties in force, suspended directions left out)."""
+TIES = frozenset({ClauseType.defense, ClauseType.consultation})
+
+
+@lru_cache(maxsize=16_384)
+def _owed_to(engine: Engine, state: str, day: date) -> dict[str, tuple[Binding, ...]]:
+    """obligated state -> its defence and consultation duties toward ``state`` on the day
+    (``bindings``: treaties in force, both taking part, suspended directions left out)."""
     out: dict[str, list[Binding]] = {}
-    types = (ClauseType.defense, ClauseType.consultation)
-    for t in engine.kb.treaties.values():
-        for b in bindings.directed(t, day, types):
-            out.setdefault(b.obligated, []).append(b)
+    for t, c in engine.protectors(state):
+        if c.type not in TIES or not t.is_in_force(day):
+            continue
+        if state in t.states() and state not in bindings.parties_on(t, day):
+            continue
+        for b in bindings.toward(t, bindings.clause_on(c, day), state, day):
+            if b.member is True and b.standing is not Standing.suspended:
+                out.setdefault(b.obligated, []).append(b)
     return {k: tuple(v) for k, v in out.items()}
 
 

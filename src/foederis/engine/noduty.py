@@ -16,7 +16,6 @@ rule and its wording live here only.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -24,10 +23,11 @@ from foederis import states
 from foederis.engine import bindings
 from foederis.exports.obligations import allies
 from foederis.kb import KnowledgeBase
+from foederis.model.record import record
 from foederis.model.treaty import Treaty
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class NoDuty:
     """No defense obligation binds ``states`` to ``protects`` on the day; ``treaty`` is the
     instrument linking them, which has no defense clause."""

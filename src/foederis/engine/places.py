@@ -7,15 +7,18 @@ the set it lies partly inside; both are computed once per place and cached.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from foederis.model.area import Area
 from foederis.model.enums import Verdict
+from foederis.model.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Footprint:
+    """What a place is: whose home territory, who holds it, and the areas it lies (partly)
+    within."""
+
     place: str
     home_of: str | None  # ISO3 if the place is a state's home territory
     held_by: str | None  # state holding the place (home_of for homes)

@@ -8,7 +8,7 @@ interfaces can group and filter by facts, never by prose.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -21,6 +21,7 @@ from foederis.model.enums import (
     Strength,
     Verdict,
 )
+from foederis.model.record import record
 from foederis.model.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ STATUS_RANK = {
 Facts = tuple[tuple[str, Any], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class SourceRef:
     """A source as the engine cites it: ``title`` is the title or the cited printed work;
     ``kind`` and ``badge`` grade it (foederis.sources.grade)."""
@@ -67,7 +68,7 @@ class SourceRef:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Finding:
     """One condition's outcome. ``key`` names the wording (``wording.py``); ``facts`` are
     (name, value) pairs: ISO3 codes, dates, area ids and names, clause labels."""
@@ -127,7 +128,7 @@ def _plain(v: Any) -> Any:
     return v
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Precedent:
     """A recorded invocation of the clause (or of its treaty, clause unrecorded)."""
 
@@ -151,8 +152,11 @@ class Precedent:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Obligation:
+    """One result row: ``state`` owes (or does not owe) ``protects`` a duty under one clause,
+    with the status, the findings it rests on and the sources."""
+
     state: str
     protects: str
     treaty: str
@@ -207,7 +211,7 @@ def status_of(clause_type: ClauseType, reasons: tuple[Finding, ...]) -> Status:
     return Status.triggered
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True, slots=True, eq=False)
 class ClauseGroup:
     """Obligations of all states bound by one clause toward the target in one scenario:
     the findings they share, and per obligated state its own findings. Compared and hashed
@@ -285,8 +289,11 @@ def _expand(g: ClauseGroup) -> tuple[Obligation, ...]:
     return tuple(out)
 
 
-@dataclass
+@record
 class CheckResult:
+    """The answer of ``check`` for one scenario: the clause groups, expanded into
+    ``obligations`` rows on first use."""
+
     scenario: Scenario
     groups: tuple[ClauseGroup, ...]
     place_name: str

@@ -12,11 +12,11 @@ was last verified, or in the future.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from foederis.model.enums import ClauseType, Status, Verdict
+from foederis.model.record import record
 from foederis.states import label
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from foederis.kb import KnowledgeBase
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Duty:
     """All rows of one clause with one status: who, under which treaty and article."""
 
@@ -57,8 +57,10 @@ class Duty:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Summary:
+    """The answer at a glance, computed from the result rows (``headline``)."""
+
     bound: tuple[Duty, ...]
     uncertain: tuple[Duty, ...]
     consultation: tuple[Duty, ...]

@@ -11,7 +11,7 @@ rows of ``foederis export obligations`` and of the dyad-year exports.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -21,11 +21,15 @@ from foederis.engine import bindings
 from foederis.engine.bindings import Binding
 from foederis.kb import KnowledgeBase
 from foederis.model.enums import ClauseType, Strength
+from foederis.model.record import record
 from foederis.model.treaty import Treaty
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class DirectedObligation:
+    """One directed defense obligation on a day: ``obligated`` owes ``protected`` a duty
+    under one clause."""
+
     obligated: str
     obligated_cow: int | None
     protected: str

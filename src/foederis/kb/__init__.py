@@ -8,7 +8,7 @@ kb.treaty("nato").members_on(date(2026, 1, 1))
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -23,13 +23,16 @@ from foederis.errors import (
 )
 from foederis.kb.files import BUILTIN_DIR, builtin_files, layer_files, scan_yaml, user_dirs
 from foederis.model.area import Area
+from foederis.model.record import record
 from foederis.model.treaty import Treaty
 
 __all__ = ["BUILTIN_DIR", "KnowledgeBase", "load_kb", "treaty_summary", "validate_paths"]
 
 
-@dataclass
+@record
 class KnowledgeBase:
+    """The validated treaties and gazetteer, with the file each treaty came from."""
+
     treaties: dict[str, Treaty]
     areas: dict[str, Area]
     origins: dict[str, Path] = field(default_factory=dict)

@@ -3,14 +3,15 @@ Plain dataclasses, validated from YAML by pydantic in kb/load.py (see model/trea
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date as Date
 from typing import Literal
 
+from foederis.model.record import record
 from foederis.model.treaty import STRICT, Source
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class Holding:
     """Who held (administered) a place from ``since`` until ``until`` (exclusive); null
     ``state``: nobody. ``disputed_by``: states contesting that holder's sovereignty then."""
@@ -30,8 +31,11 @@ class Holding:
         )
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class Area:
+    """A place in the gazetteer: a territory, region or sea, who holds it (over time), what it
+    lies within and whose home territory it contains."""
+
     __pydantic_config__ = STRICT
 
     id: str
@@ -59,8 +63,10 @@ class Area:
         return Holding(state=self.held_by, disputed_by=list(self.claimed_by))
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class AreaFile:
+    """One gazetteer file: its areas and the sources they cite."""
+
     __pydantic_config__ = STRICT
 
     areas: list[Area] = field(default_factory=list)

@@ -7,7 +7,7 @@ so the CLI, the HTTP API and Python callers get the same checks and the same mes
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date as Date
 from datetime import datetime
 from enum import StrEnum
@@ -15,13 +15,14 @@ from typing import Any, TypeVar
 
 from foederis.errors import ScenarioError, unknown_choice
 from foederis.model.enums import Asset, Initiator, Severity
+from foederis.model.record import record
 
 NON_STATE = "non-state"
 EARLIEST = Date(1815, 1, 1)
 E = TypeVar("E", bound=StrEnum)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Scenario:
     """Normalized scenario. States are ISO3 codes; names are resolved on input.
 

@@ -8,8 +8,8 @@ the shape (states, areas, source ids, dates, cross-references) live in kb/valida
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from dataclasses import field as _field
+from dataclasses import replace
 from datetime import date as Date
 from functools import cached_property
 from typing import Any, Literal
@@ -26,6 +26,7 @@ from foederis.model.enums import (
     TextStatus,
     TreatyKind,
 )
+from foederis.model.record import record
 
 AllOr = list[str] | Literal["all"]
 
@@ -33,7 +34,7 @@ AllOr = list[str] | Literal["all"]
 STRICT = {"extra": "forbid"}  # pydantic config: unknown keys are errors
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class Work:
     """A printed work cited as itself (not through a mirror of it)."""
 
@@ -59,7 +60,7 @@ class Work:
         return head
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class Source:
     """One source a fact rests on. ``kind`` grades it (docs/kb-format.md); a printed work
     is cited as ``work`` (with ``url`` only when the publisher or a library hosts it)."""
@@ -85,7 +86,7 @@ class Source:
         return self.title or self.url or self.id
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class Disputed:
     """The other reading of a fact that sources disagree on."""
 
@@ -97,7 +98,7 @@ class Disputed:
     note: str | None = None
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class Party:
     """One membership spell. ``joined: null``: the party's own date is not recorded (e.g. its
     ratification date is unknown); it is treated as bound from the treaty's entry into force,
@@ -119,7 +120,7 @@ class Party:
         return self.left is None or day < self.left
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class Suspension:
     """A duty that does not run normally in one direction (``by`` -> ``toward``) from
     ``since``: ``suspended`` (it lapsed: not bound), ``frozen`` (participation frozen:
@@ -149,8 +150,10 @@ class Suspension:
     __hash__ = object.__hash__  # identity: bindings cache per record
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class Scope:
+    """Where and to what a clause applies: the assets hit and the areas covered."""
+
     __pydantic_config__ = STRICT
 
     assets: list[Asset] = _field(default_factory=list)
@@ -160,7 +163,7 @@ class Scope:
     settled: bool = True
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class Unmodelled:
     """A condition the trigger model cannot evaluate (e.g. an ATOP code such as ``defcoloc``
     whose location ATOP's data do not name). The engine reports it as ``unknown``, so a
@@ -172,8 +175,11 @@ class Unmodelled:
     text: str
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class Trigger:
+    """What sets a clause off: the event's threshold, its scopes and the conditions on the
+    attacker, the provocation and the request (docs/kb-format.md)."""
+
     __pydantic_config__ = STRICT
 
     event: Severity = Severity.armed_attack
@@ -190,8 +196,10 @@ class Trigger:
     unmodelled: list[Unmodelled] = _field(default_factory=list)
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class Obligation:
+    """Who owes the duty to whom, and how strong it is."""
+
     __pydantic_config__ = STRICT
 
     owed_by: AllOr = "all"
@@ -201,7 +209,7 @@ class Obligation:
     aid_only: list[str] = _field(default_factory=list)
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class ClauseVersion:
     """The clause as amended from ``since`` (e.g. CSTO Art. 4 after the 2010 protocol):
     the fields given replace the clause's own from that day on."""
@@ -216,8 +224,11 @@ class ClauseVersion:
     note: str | None = None
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class Clause:
+    """One article of a treaty: its quoted text, its trigger, the obligation it states and
+    its dated versions."""
+
     __pydantic_config__ = STRICT
 
     id: str
@@ -275,8 +286,10 @@ UNNUMBERED = {  # articles the curator could not number: say so instead of "Art.
 }
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class Interpretation:
+    """A dated statement by a party on how a clause reads (e.g. that it covers a sea area)."""
+
     __pydantic_config__ = STRICT
 
     id: str
@@ -292,8 +305,10 @@ class Interpretation:
     sources: list[str] = _field(default_factory=list)
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class Invocation:
+    """A recorded invocation of a clause (or of the treaty) and its outcome."""
+
     __pydantic_config__ = STRICT
 
     id: str
@@ -307,8 +322,11 @@ class Invocation:
     sources: list[str] = _field(default_factory=list)
 
 
-@dataclass(kw_only=True)
+@record(kw_only=True)
 class Treaty:
+    """One treaty file: dates, parties over time, clauses, suspensions, interpretations,
+    invocations and the sources they rest on."""
+
     __pydantic_config__ = STRICT
 
     id: str

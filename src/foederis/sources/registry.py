@@ -11,13 +11,13 @@ domain of Google Books.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from foederis.model.enums import SourceKind
+from foederis.model.record import record
 
 REGISTRY_FILE = Path(__file__).resolve().parent.parent / "data" / "sources" / "domains.yaml"
 
@@ -38,8 +38,11 @@ class RegistryError(ValueError):
     """The registry file itself is malformed (a packaging error, not a user error)."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Citable:
+    """A domain that may be cited: the kinds of source it publishes, and whose state media
+    it is, if any."""
+
     domain: str
     kinds: tuple[SourceKind, ...]
     publisher: str
@@ -48,8 +51,10 @@ class Citable:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Uncitable:
+    """A domain that must not be cited, with its category and the reason."""
+
     domain: str
     category: str
     reason: str
@@ -74,8 +79,10 @@ def host_of(url: str) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Registry:
+    """Every reviewed domain, by domain name."""
+
     entries: dict[str, DomainEntry]
 
     def lookup(self, url: str) -> DomainEntry | None:

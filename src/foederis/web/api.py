@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Hashable
 from datetime import date as Date
 from typing import Annotated, Any
 
-import orjson
 from fastapi import APIRouter, Body, Path, Query, Request
 from fastapi.responses import Response
 
@@ -22,6 +19,7 @@ from foederis.kb import KnowledgeBase, treaty_summary
 from foederis.model.dump import treaty_json
 from foederis.model.enums import ClaimStatus, ClauseType
 from foederis.web import newsbridge
+from foederis.web.answers import AnswerCache, encode
 from foederis.web.errors import ApiError, ErrorBody, invalid, not_found, state_hint
 from foederis.web.schemas import (
     AlliesOut,
@@ -65,33 +63,8 @@ def today() -> Date:
     return Date.today()
 
 
-def encode(data: Any) -> bytes:
-    """Compact UTF-8 JSON (orjson: the large check/cascade answers encode ~7x faster)."""
-    return orjson.dumps(data, default=str)
-
-
 def json_response(data: Any, status: int = 200) -> Response:
     return Response(encode(data), status_code=status, media_type="application/json")
-
-
-class ResponseCache:
-    """A small LRU of encoded responses (thread-safe enough: single dict operations)."""
-
-    def __init__(self, size: int = 512) -> None:
-        self.size = size
-        self._data: OrderedDict[Hashable, bytes] = OrderedDict()
-
-    def get(self, key: Hashable) -> bytes | None:
-        try:
-            self._data.move_to_end(key)
-            return self._data[key]
-        except KeyError:
-            return None
-
-    def put(self, key: Hashable, value: bytes) -> None:
-        self._data[key] = value
-        while len(self._data) > self.size:
-            self._data.popitem(last=False)
 
 
 PAGE_SIZE = 100  # rows per page of a news list
@@ -360,27 +333,10 @@ def get_network(
 async def post_check(request: Request, body: Annotated[ScenarioIn, Body()]) -> Response:
     """Which obligations an attack triggers: who, under which clause, how strongly, why
     (as `foederis check --format json`)."""
-    # One attack takes well under a millisecond to check, so it runs on the event loop;
-    # answers are cached per normalized scenario (the KB does not change while serving).
-    scenario = to_scenario(body)
-    kb = kb_of(request)
-    cache: ResponseCache = request.app.state.check_cache
-    key = (
-        id(kb),
-        tuple(scenario.attacker),
-        scenario.target,
-        scenario.date,
-        scenario.where,
-        scenario.asset,
-        scenario.severity,
-        scenario.initiator,
-    )
-    content = cache.get(key)
-    if content is None:
-        result = run_check(scenario, kb)
-        content = encode({**result.to_json(), "summary": result.summary(kb).to_json()})
-        cache.put(key, content)
-    return Response(content, media_type="application/json")
+    # Answers are kept per scenario and epoch (web/answers.py: the KB does not change
+    # while serving); computing one takes about a millisecond, so it runs on the event loop.
+    answers: AnswerCache = request.app.state.answers
+    return Response(answers.answer(to_scenario(body)), media_type="application/json")
 
 
 @router.post(

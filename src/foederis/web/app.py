@@ -29,7 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from foederis import __version__, states
 from foederis.errors import ScenarioError, UnknownAreaError, UnknownTreatyError
 from foederis.kb import KnowledgeBase, load_kb
-from foederis.web import api, errors, guard, pages
+from foederis.web import answers, api, errors, guard, pages
 
 log = logging.getLogger("foederis.web")
 STATIC = Path(__file__).resolve().parent / "static"
@@ -68,7 +68,7 @@ def create_app(
     app.state.kb = kb if kb is not None else load_kb()
     env_db = os.environ.get("FOEDERIS_DB")
     app.state.db_path = Path(db_path) if db_path else (Path(env_db) if env_db else None)
-    app.state.check_cache = api.ResponseCache()
+    app.state.answers = answers.AnswerCache(app.state.kb)
     states.all_states()  # warm the registry before the first request
 
     app.add_middleware(SecurityHeaders)

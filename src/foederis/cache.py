@@ -30,7 +30,14 @@ if TYPE_CHECKING:
 PACKAGE = Path(__file__).resolve().parent
 STATES_FILE = PACKAGE / "data" / "states.yaml"
 # the code that shapes the pickled objects: a change here must invalidate the cache
-MODEL_CODE = sorted((PACKAGE / "model").glob("*.py")) + sorted((PACKAGE / "kb").glob("*.py"))
+
+
+def _python_files(folder: Path) -> list[Path]:
+    # os.listdir, not Path.glob: no pattern to compile in a fresh process
+    return sorted(folder / n for n in os.listdir(folder) if n.endswith(".py") and n[0] != ".")
+
+
+MODEL_CODE = _python_files(PACKAGE / "model") + _python_files(PACKAGE / "kb")
 
 
 def cache_dir() -> Path | None:

@@ -33,19 +33,22 @@ if TYPE_CHECKING:
 MAGIC = b"foederis-dyad-years/1\n"
 _FIELDS = ("ccode1", "ccode2", "year", "atop", "flags", "iso1", "iso2", "treaties")
 ALIGN = 64
-CHUNK = 1 << 18  # rows per block while building CSV text (bounded memory)
+CHUNK = 1 << 16  # rows per block while building CSV text (bounded memory)
 
 
 def save(path: Path, table: DyadYearTable, meta: dict[str, str]) -> None:
     """Write atomically (temp file + rename); a file that cannot be written is skipped."""
     import tempfile
 
+    import numpy as np
+
+    arrays = {name: _narrow(getattr(table, name)) for name in _FIELDS}
     cols: list[list[Any]] = []
     offset = 0
-    for name in _FIELDS:
-        arr = getattr(table, name)
+    for name, arr in arrays.items():
         cols.append([name, arr.dtype.str, offset])
         offset += -(-arr.nbytes // ALIGN) * ALIGN
+    del np
     header = json.dumps(
         {
             "n": len(table),
@@ -62,12 +65,23 @@ def save(path: Path, table: DyadYearTable, meta: dict[str, str]) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(MAGIC + len(header).to_bytes(8, "little") + header)
             f.write(b"\0" * (start - f.tell()))
-            for (_, _, off), name in zip(cols, _FIELDS, strict=True):
+            for (_, _, off), arr in zip(cols, arrays.values(), strict=True):
                 f.seek(start + off)
-                f.write(getattr(table, name).tobytes())
+                f.write(arr.tobytes())
         os.replace(tmp, path)
     except OSError:
         return
+
+
+def _narrow(arr: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """int32 columns whose values fit in int16 are stored as int16 (half the file to map)."""
+    import numpy as np
+
+    if arr.dtype == np.int32 and (
+        not len(arr) or (arr.min() >= -(1 << 15) and arr.max() < 1 << 15)
+    ):
+        return arr.astype(np.int16)
+    return arr
 
 
 def load(path: Path | None) -> tuple[DyadYearTable, dict[str, str]] | None:
@@ -79,7 +93,11 @@ def load(path: Path | None) -> tuple[DyadYearTable, dict[str, str]] | None:
 
     try:
         with path.open("rb") as f:
-            mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            if hasattr(mmap, "MAP_SHARED"):  # POSIX; MAP_POPULATE (Linux) reads it in one go
+                flags = mmap.MAP_SHARED | getattr(mmap, "MAP_POPULATE", 0)
+                mm = mmap.mmap(f.fileno(), 0, flags=flags, prot=mmap.PROT_READ)
+            else:
+                mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         if mm[: len(MAGIC)] != MAGIC:
             return None
         size = int.from_bytes(mm[len(MAGIC) : len(MAGIC) + 8], "little")
@@ -112,21 +130,21 @@ def _field(text: str) -> bytes:
     return text.encode()
 
 
-def _lookup(texts: Sequence[bytes]) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64]]:
+def _lookup(texts: Sequence[bytes]) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.int32]]:
     """(padded table: one row per text, NUL-padded; lengths)."""
     import numpy as np
 
     width = max((len(t) for t in texts), default=0) or 1
-    out = np.zeros((len(texts), width), dtype=np.uint8)
-    for i, t in enumerate(texts):
-        out[i, : len(t)] = np.frombuffer(t, dtype=np.uint8)
-    return out, np.array([len(t) for t in texts], dtype=np.int64)
+    flat = b"".join(t.ljust(width, b"\0") for t in texts)
+    out = np.frombuffer(flat, dtype=np.uint8).reshape(len(texts), width).copy()
+    return out, np.fromiter(map(len, texts), dtype=np.int32, count=len(texts))
 
 
-def _flag_texts(known: bool) -> list[bytes]:
+def _flag_texts() -> list[bytes]:
+    """The text of the five flags for each byte value (``UNKNOWN``: five empty fields)."""
     out = []
     for v in range(256):
-        if known and not v & UNKNOWN:
+        if not v & UNKNOWN:
             out.append(b"".join(b"1," if v >> i & 1 else b"0," for i in range(len(ATOP_FLAGS))))
         else:
             out.append(b"," * len(ATOP_FLAGS))
@@ -147,13 +165,15 @@ def csv_chunks(table: DyadYearTable) -> Iterator[bytes | memoryview]:
     top = int(max(table.ccode1.max(), table.ccode2.max(), 0))
     codes = _lookup([b","] + [b"%d," % c for c in range(top + 1)])
     y0, y1 = int(table.year.min()), int(table.year.max())
-    flags = _lookup(_flag_texts(True))
+    flag_texts = _flag_texts()
+    flags = _lookup(flag_texts)
+    year_atop = _lookup([b"%d," % y + f for y in range(y0, y1 + 1) for f in flag_texts])
     names = _lookup([_field(s) + b"," for s in table.names])
     fields = [  # (padded texts, lengths, index of each row's text), in column order
         (*codes, np.where(table.ccode1 == NO_CODE, 0, table.ccode1 + 1)),
         (*codes, np.where(table.ccode2 == NO_CODE, 0, table.ccode2 + 1)),
-        (*_lookup([b"%d," % y for y in range(y0, y1 + 1)]), table.year - y0),
-        (*flags, table.atop),
+        # the year and ATOP's five flags as one field (fixed width): one lookup, not two
+        (*year_atop, (table.year - y0).astype(np.int32) * 256 + table.atop),
         (*names, table.iso1),
         (*names, table.iso2),
         (*flags, table.flags),
@@ -165,7 +185,7 @@ def csv_chunks(table: DyadYearTable) -> Iterator[bytes | memoryview]:
 
 
 def _chunk(
-    fields: list[tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], npt.NDArray[Any]]],
+    fields: list[tuple[npt.NDArray[np.uint8], npt.NDArray[np.int32], npt.NDArray[Any]]],
     pieces: list[_Pieces],
 ) -> Iterator[memoryview]:
     """CSV rows of one block. Rows whose fields have the same lengths (the same *shape*) are
@@ -176,7 +196,10 @@ def _chunk(
 
     m = len(fields[0][2])
     lens: list[Any] = []  # per field: each row's text length, or one int when all agree
-    shape = np.zeros(m, dtype=np.int64)
+    radix = 1
+    for _, ln, _ in fields:
+        radix *= int(ln.max()) + 1
+    shape = np.zeros(m, dtype=np.int32 if radix < 1 << 31 else np.int64)
     total = np.zeros(m, dtype=np.int64)
     for _, ln, idx in fields:
         if int(ln.min()) == int(ln.max()):
@@ -244,7 +267,15 @@ class _Pieces:
 
 
 def write_csv(table: DyadYearTable, out: IO[bytes]) -> None:
-    out.writelines(csv_chunks(table))
+    batch: list[bytes | memoryview] = []
+    size = 0
+    for piece in csv_chunks(table):  # one write per few MB, not one per run of rows
+        batch.append(piece)
+        size += len(piece)
+        if size >= 1 << 22:
+            out.write(b"".join(batch))
+            batch, size = [], 0
+    out.write(b"".join(batch))
 
 
 # --------------------------------------------------------------------------------------

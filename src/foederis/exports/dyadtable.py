@@ -133,7 +133,9 @@ class DyadYearTable:
 
         def text(idx: npt.NDArray[np.int32], values: tuple[str, ...]) -> Any:
             # dictionary-encoded: 2 M rows share ~200 names (Parquet keeps the dictionary)
-            return pa.DictionaryArray.from_arrays(pa.array(idx), pa.array(values, pa.string()))
+            return pa.DictionaryArray.from_arrays(
+                pa.array(idx, type=pa.int32()), pa.array(values, pa.string())
+            )
 
         unknown = ~self.atop_known()
         cols = [codes(self.ccode1), codes(self.ccode2), pa.array(self.year, type=pa.int32())]

@@ -11,8 +11,9 @@ of keep-alive client connections (asyncio streams, HTTP/1.1, stdlib only):
 1. baseline: GET /api/health (a trivial endpoint: the cost of the HTTP stack alone);
 2. check: POST /api/check, cycling through four real scenarios (after the first request
    each is answered from the server's response cache);
-3. check-distinct: POST /api/check with a different day in every request (each one is
-   computed by the engine: the uncached cost).
+3. check-distinct: POST /api/check with a different day in every request (a day the
+   server has not answered for that scenario: it computes the answer, or fills in the
+   answer it keeps for another day of the same epoch, web/answers.py).
 
 Prints requests/s, p50/p90/p99/max latency and the error count of each phase (target:
 zero errors, p99 under 50 ms). Only loopback addresses are accepted; every loop stops by

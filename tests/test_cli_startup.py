@@ -103,7 +103,7 @@ def test_a_fresh_check_imports_only_what_it_needs() -> None:
     )
     loaded = set(proc.stderr.split())
     assert "foederis.engine.check" in loaded, "the probe did not run a check"
-    heavy = {"typer", "rich", "click", "pydantic", "yaml", "hashlib", "numpy", "textwrap"}
+    heavy = {"typer", "rich", "click", "pydantic", "yaml", "hashlib", "numpy", "textwrap", "pickle"}
     assert loaded & heavy == set()
 
 

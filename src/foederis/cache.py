@@ -16,13 +16,17 @@ disable it. A cache that cannot be read or written is ignored: the YAML is the t
 from __future__ import annotations
 
 import os
-import pickle
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from foederis import __version__
+
+try:  # the C unpickler alone: pickle.py (about 1 ms to import) is needed only to write
+    from _pickle import UnpicklingError, load
+except ImportError:  # pragma: no cover - an interpreter without the C accelerator
+    from pickle import UnpicklingError, load
 
 if TYPE_CHECKING:
     from foederis.kb import KnowledgeBase
@@ -73,11 +77,11 @@ def load_pickle(path: Path | None) -> object | None:
         return None
     try:
         with path.open("rb") as fh:
-            obj: object = pickle.load(fh)
+            obj: object = load(fh)
             return obj
     except (
         OSError,
-        pickle.UnpicklingError,
+        UnpicklingError,
         EOFError,
         AttributeError,
         ImportError,
@@ -90,7 +94,8 @@ def load_pickle(path: Path | None) -> object | None:
 def dump_pickle(path: Path | None, obj: object) -> None:
     if path is None:
         return
-    import tempfile  # only when writing: keeps the read path of a fresh process light
+    import pickle  # only when writing: keeps the read path of a fresh process light
+    import tempfile
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,9 @@ Layout
     __init__.py  ``main``: dispatch. ``check``/``cascade`` and ``--version`` take the fast path
                  (argparse, no typer/rich import: a fresh ``foederis check`` starts in little
                  more than the interpreter's own time, see benchmarks/bench_engine.py);
-                 everything else runs through the typer app.
+                 everything else runs through the typer app. Read-only commands
+                 (``READ_ONLY``) start with the garbage collector paused and end without
+                 the interpreter's teardown (``main``'s docstring says why).
     fast.py      ``check`` and ``cascade`` (argparse).
     app.py       every other command (typer).
     text.py      every plain-text renderer (tables never wrap: piped output is full width)
@@ -71,8 +73,9 @@ def main(argv: list[str] | None = None) -> None:
     code = run(args)
     if quick:
         try:
-            sys.stdout.flush()
-            sys.stderr.flush()
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None:  # None when the process was started without it
+                    stream.flush()
         except (OSError, ValueError):
             sys.exit(code)
         os._exit(code)

@@ -51,7 +51,7 @@ class AnswerCache:
     Used from the event loop only (no locking)."""
 
     def __init__(
-        self, kb: KnowledgeBase, max_entries: int = 8192, max_bytes: int = 256 * 2**20
+        self, kb: KnowledgeBase, max_entries: int = 8192, max_bytes: int = 128 * 2**20
     ) -> None:
         self.kb = kb
         self.epochs = Epochs(kb)

@@ -130,3 +130,30 @@ def test_json_output_is_plain_json(tmp_path: Path) -> None:
     (news / "a.md").write_text(f"---\ntitle: '{MARKUP}'\n---\n\nSome body text.\n")
     proc = run("ingest", str(news), "--db", str(tmp_path / "n.sqlite3"), "--format", "json")
     assert json.loads(proc.stdout)["documents"][0]["title"] == MARKUP
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "--attacker", "RUS", "--target", "EST", "--date", "2026-01-01"),
+        ("allies", "PRK", "--date", "2025-06-01"),
+        ("--version",),
+    ],
+)
+def test_closed_standard_output_is_a_clean_error(args: tuple[str, ...]) -> None:
+    """``foederis ... >&-``: the process starts without stdout (sys.stdout is None)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "foederis", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        timeout=120,
+        close_fds=True,
+        # close fd 1 in the child before Python starts
+        preexec_fn=lambda: os.close(1),
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.startswith("error: standard output is closed"), proc.stderr
+    assert "hint:" in proc.stderr

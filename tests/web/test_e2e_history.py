@@ -132,6 +132,13 @@ def test_slider_tells_coded_alliances_from_curated_treaties(page: Any, atop_serv
     assert len(coded) == 1 and coded[0]["value"] == "__coded__"
     assert "coded by ATOP 4.01 (not curated" in coded[0]["text"]
     assert drawn(page, "AUH") and not drawn(page, "AUT") and not drawn(page, "SUN")
+    # the allies of a state name the coded alliances as such
+    page.locator('#net-nodes g.node[data-state="FRA"]').click()
+    page.wait_for_selector("#allies-body li")
+    items = page.locator("#allies-body li")
+    assert items.count() == page.locator("#allies-body li.coded").count() > 0
+    assert "coded by ATOP 4.01 (not curated)" in items.first.inner_text()
+    page.get_by_label("State", exact=True).select_option("")
 
     # 1970: curated treaties (the Warsaw Pact file replaces ATOP's coding) beside coded ones
     set_year(page, 1970)
@@ -143,6 +150,12 @@ def test_slider_tells_coded_alliances_from_curated_treaties(page: Any, atop_serv
     coded_style = (entries[0]["stroke"], entries[0]["dash"])
     assert coded_style not in {(e["stroke"], e["dash"]) for e in entries[1:]}
     assert drawn(page, "SUN") and drawn(page, "DDR")
+    page.get_by_label("State", exact=True).select_option("POL")
+    page.wait_for_selector('#allies-body li[data-treaty="warsaw-pact"]')
+    warsaw = page.locator('#allies-body li[data-treaty="warsaw-pact"]')
+    assert "coded by" not in warsaw.inner_text()
+    assert "coded" not in (warsaw.get_attribute("class") or "")
+    page.get_by_label("State", exact=True).select_option("")
 
     # after the coded data end: their links are faded, and the page says why
     set_year(page, 2020)

@@ -207,3 +207,23 @@ def test_review_facts_group_in_sql_whatever_the_order_of_states(
         assert store.count_facts(None) == before
         again = {int(r["id"]): d for r, d in store.fact_page(None, 1000, 0)}
     assert other_doc in again[int(head["id"])]
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(limit=st.integers(1, 4), offset=st.integers(0, 5))
+def test_proposals_are_ranked_and_cut_in_sql(news_db: Path, limit: int, offset: int) -> None:
+    from foederis.news import count_proposals, review_list
+    from foederis.news.review import importance
+
+    for status in ("pending", None, ("accepted", "rejected")):
+        every = review_list(news_db, status)
+        assert count_proposals(news_db, status) == len(every)
+        # the SQL ranking is importance(): most important first, then oldest first
+        assert [p.id for p in every] == [
+            p.id for p in sorted(every, key=lambda p: (-importance(p), p.id))
+        ]
+        page = review_list(news_db, status, limit=limit, offset=offset)
+        assert page == every[offset : offset + limit]
+    assert review_list(news_db, None)  # the seeded database has proposals

@@ -66,6 +66,13 @@ def main(argv: list[str] | None = None) -> None:
     """
     global _gc_paused
     args = sys.argv[1:] if argv is None else list(argv)
+    if sys.stdout is None:  # started with standard output closed (``foederis ... >&-``)
+        if sys.stderr is not None:
+            sys.stderr.write(
+                "error: standard output is closed, so foederis has nowhere to print\n"
+                "hint: redirect it instead, e.g. > answer.txt or > /dev/null\n"
+            )
+        sys.exit(1)
     quick = not args or args[0] in READ_ONLY
     if quick and gc.isenabled():
         gc.disable()

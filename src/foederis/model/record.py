@@ -10,10 +10,11 @@ was a sixth of its start-up.
 ``@record`` (same options as ``dataclass``: ``frozen``, ``slots``, ``kw_only``, ``eq``,
 ``repr``) makes the same class — a real dataclass: ``dataclasses.fields``, ``replace``,
 ``asdict``, pickling and pydantic validation work as before — except that the four methods
-start as stubs. The first call of any of them has ``dataclasses.dataclass`` generate all
-four for a twin class with the same fields and options, puts them in place of the stubs
-and runs the call. Methods written in the class body are kept, as ``dataclass`` keeps
-them. ``tests/test_record.py`` checks that records behave exactly like dataclasses.
+start as stubs. The first call of ``__init__`` (or ``inspect.signature(cls)``) has
+``dataclasses.dataclass`` generate it for a twin class with the same fields and options and
+puts it in place of its stub; the first call of ``__repr__``, ``__eq__`` or ``__hash__`` does
+the same for those three. Methods written in the class body are kept, as ``dataclass``
+keeps them. ``tests/test_record.py`` checks that records behave exactly like dataclasses.
 
 A record must have a docstring (``dataclass`` would otherwise build one from the
 signature of ``__init__``, which a record has not generated yet).
@@ -30,8 +31,7 @@ __all__ = ["record"]
 
 T = TypeVar("T")
 
-_LAZY = ("__init__", "__repr__", "__eq__", "__hash__")
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # one generation at a time; re-entrant, to be safe
 
 
 @overload

@@ -19,7 +19,7 @@ from foederis.news.pipeline import (
     list_claims,
     list_stories,
 )
-from foederis.news.review import ProposalOut, review_decide, review_list
+from foederis.news.review import ProposalOut, count_proposals, review_decide, review_list
 from foederis.news.store import default_db_path
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "ReviewError",
     "StoryOut",
     "count_claims",
+    "count_proposals",
     "count_stories",
     "default_db_path",
     "ingest",

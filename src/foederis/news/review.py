@@ -63,18 +63,48 @@ def importance(p: ProposalOut) -> int:
 
 
 def review_list(
-    db_path: Path | str | None = None, status: str | None = "pending"
+    db_path: Path | str | None = None,
+    status: str | tuple[str, ...] | None = "pending",
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[ProposalOut]:
-    """Proposals, most important first (then oldest first)."""
+    """Proposals, most important first (then oldest first); ``limit`` and ``offset`` page
+    through them in SQL (the ranking of ``importance`` is computed there too), so a page
+    reads only its own proposals and their evidence."""
+    weights = " ".join(f"WHEN '{k}' THEN {w}" for k, w in _KIND_WEIGHT.items())
+    # importance(): the kind's weight, 3 per reporting document (up to 10), 2 per language
+    # (up to 5), over the documents of the proposal's claims
+    sql = (
+        "SELECT p.*, (CASE p.kind " + weights + " ELSE 10 END)"
+        " + 3 * MIN(COUNT(DISTINCT c.document), 10)"
+        " + 2 * MIN(COUNT(DISTINCT COALESCE(d.language, 'en')), 5) AS rank"
+        " FROM proposals AS p LEFT JOIN proposal_claims AS pc ON pc.proposal = p.id"
+        " LEFT JOIN claims AS c ON c.id = pc.claim LEFT JOIN documents AS d ON d.id = c.document"
+    )
+    wanted = (status,) if isinstance(status, str) else status
+    args: list[Any] = []
+    if wanted:
+        sql += f" WHERE p.status IN ({','.join('?' * len(wanted))})"
+        args += wanted
+    sql += " GROUP BY p.id ORDER BY rank DESC, p.id LIMIT ? OFFSET ?"
+    args += [-1 if limit is None else limit, offset]
     with Store(db_path) as store:
-        sql = "SELECT * FROM proposals"
-        args: tuple[str, ...] = ()
-        if status:
-            sql += " WHERE status = ?"
-            args = (status,)
-        rows = list(store.conn.execute(sql + " ORDER BY id", args))
-        out = [_out(store.conn, r) for r in rows]
-    return sorted(out, key=lambda p: (-p.importance, p.id))
+        return [_out(store.conn, r) for r in store.conn.execute(sql, args)]
+
+
+def count_proposals(
+    db_path: Path | str | None = None, status: str | tuple[str, ...] | None = "pending"
+) -> int:
+    """How many proposals review_list(status) would return."""
+    wanted = (status,) if isinstance(status, str) else status
+    with Store(db_path) as store:
+        if wanted:
+            sql = f"SELECT COUNT(*) FROM proposals WHERE status IN ({','.join('?' * len(wanted))})"
+            row = store.conn.execute(sql, wanted)
+        else:
+            row = store.conn.execute("SELECT COUNT(*) FROM proposals")
+        return int(row.fetchone()[0])
 
 
 def review_decide(

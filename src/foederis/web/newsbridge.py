@@ -23,6 +23,7 @@ from foederis.web.errors import ApiError, not_found, unavailable
 
 CONTEXT_CHARS = 280
 DECISION = frozenset({"conflict", "stale", "new"})  # what the review page opens on
+DECIDED = ("accepted", "rejected")
 
 
 @cache
@@ -31,7 +32,16 @@ def _news() -> Any | None:
         module = importlib.import_module("foederis.news")
     except ImportError:
         return None
-    needed = ("ingest", "list_stories", "list_claims", "review_list", "review_decide")
+    needed = (
+        "ingest",
+        "list_stories",
+        "count_stories",
+        "list_claims",
+        "count_claims",
+        "review_list",
+        "count_proposals",
+        "review_decide",
+    )
     return module if all(hasattr(module, n) for n in needed) else None
 
 
@@ -105,9 +115,22 @@ class Bridge:
         except (sqlite3.Error, OSError) as exc:
             raise self._guard(type(exc).__name__) from None
 
-    def proposals(self, status: str | None = None) -> list[dict[str, Any]]:
+    def proposals(
+        self,
+        status: str | tuple[str, ...] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """A page of proposals, ranked and cut in SQL (all of them without ``limit``)."""
         try:
-            return [p.model_dump(mode="json") for p in self.news.review_list(self.db_path, status)]
+            rows = self.news.review_list(self.db_path, status, limit=limit, offset=offset)
+            return [p.model_dump(mode="json") for p in rows]
+        except (sqlite3.Error, OSError) as exc:
+            raise self._guard(type(exc).__name__) from None
+
+    def count_proposals(self, status: str | tuple[str, ...] | None) -> int:
+        try:
+            return int(self.news.count_proposals(self.db_path, status))
         except (sqlite3.Error, OSError) as exc:
             raise self._guard(type(exc).__name__) from None
 
@@ -136,8 +159,8 @@ class Bridge:
     # ---- the review page --------------------------------------------------------------------
     def review_view(self, status: str | None, page: int = 1) -> dict[str, Any]:
         """Stories, claims (one per fact, each with its sentence in context) and proposals:
-        page ``page`` of each list (REVIEW_PAGE rows). Stories and facts are counted and cut
-        in SQL, so that the page stays small and quick for any database."""
+        page ``page`` of each list (REVIEW_PAGE rows). Stories, facts and proposals are counted,
+        ranked and cut in SQL, so that the page stays small and quick for any database."""
         from foederis.news.pipeline import _claim_out
 
         lo = (page - 1) * REVIEW_PAGE
@@ -153,7 +176,10 @@ class Bridge:
         except (sqlite3.Error, OSError) as exc:
             raise self._guard(type(exc).__name__) from None
         stories = self.stories(REVIEW_PAGE, lo)
-        proposals = self.proposals(None)
+        pending = self.proposals("pending", REVIEW_PAGE, lo)
+        pending_total = self.count_proposals("pending")
+        decided = self.proposals(DECIDED, REVIEW_PAGE, lo)
+        decided_total = self.count_proposals(DECIDED)
         shown: list[dict[str, Any]] = []
         for row, documents in facts:
             c = _claim_out(row).model_dump(mode="json")
@@ -166,15 +192,13 @@ class Bridge:
             c["context"] = context(texts.get(int(c["document"]), ""), c["span"], c["sentence"])
             c["document_title"] = titles.get(c["document"], f"document {c['document']}")
             c["also_in"] = [titles.get(d, f"document {d}") for d in c["also_in"]]
-        pending = [p for p in proposals if p["status"] == "pending"]
-        decided = [p for p in proposals if p["status"] != "pending"]
-        for p in pending[lo : lo + REVIEW_PAGE]:
+        for p in pending:
             p["evidence_total"] = len(p.get("evidence", []))
             p["evidence"] = p.get("evidence", [])[:EVIDENCE_SHOWN]
         for st in stories:
             st["documents_total"] = len(st["documents"])
             st["documents"] = st["documents"][:DOCUMENTS_SHOWN]
-        longest = max(claims_total, len(pending), len(decided), stories_total)
+        longest = max(claims_total, pending_total, decided_total, stories_total)
         return {
             "stories": stories,
             "stories_total": stories_total,
@@ -183,9 +207,9 @@ class Bridge:
             "counts": counts,
             "decision_count": decision_count,
             "total_claims": sum(counts.values()),
-            "pending": pending[lo : lo + REVIEW_PAGE],
-            "pending_total": len(pending),
-            "decided": decided[lo : lo + REVIEW_PAGE],
+            "pending": pending,
+            "pending_total": pending_total,
+            "decided": decided,
             "db_path": str(self.db_path),
             "page": page,
             "pages": max(1, -(-longest // REVIEW_PAGE)),

@@ -358,13 +358,17 @@
     }
     const names = new Map((data ? data.nodes : []).map((n) => [n.id, n.name]));
     const treatyNames = new Map((data ? data.treaties : []).map((t) => [t.id, t.short_name]));
+    const codedBy = new Map((data ? data.treaties : []).filter((t) => t.coded).map((t) => [t.id, t.coded_by]));
     const list = html("ul", undefined, "allies-list");
     for (const g of byTreaty.values()) {
       const li = html("li");
       li.dataset.treaty = g.treaty;
       const link = html("a", (treatyNames.get(g.treaty) || g.treaty) + ", " + g.article);
       link.href = "/treaties/" + encodeURIComponent(g.treaty);
-      const meta = html("small", " — " + g.strength.replace(/_/g, " ") + " · " + g.states.length + " state(s)", "muted");
+      const coded = codedBy.has(g.treaty)
+        ? " · coded by " + codedBy.get(g.treaty) + " (not curated)" : "";
+      if (coded) li.classList.add("coded");
+      const meta = html("small", " — " + g.strength.replace(/_/g, " ") + " · " + g.states.length + " state(s)" + coded, "muted");
       const who = html("p", g.states.map((s) => {
         const code = s.split(" ")[0];
         return (names.get(code) || code) + s.slice(code.length);

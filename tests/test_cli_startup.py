@@ -15,6 +15,7 @@ import gc
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +121,63 @@ def test_the_collector_paused_by_main_is_resumed_once_the_kb_is_loaded(
         gc.unfreeze()
         gc.enable()
     assert capsys.readouterr().out
+
+
+DYADS = ["export", "dyad-years", "--start", "1949", "--end", "1952"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        DYADS,
+        [*DYADS, "--all-dyads"],
+        [*DYADS, "-f", "json"],
+        [*DYADS, "--format", "parquet"],  # parquet without a file: the app's error
+        ["export", "dyad-years", "--start", "1700", "--end", "1952"],
+        ["export", "dyad-years", "--start", "1952", "--end", "1949"],
+        [*DYADS, "--format", "yaml"],  # declined by the fast parser: the app words it
+        ["export", "dyad-years", "--start", "x", "--end", "1952"],
+        ["export", "dyad-years", "--end", "1952"],
+        [*DYADS, "--al"],  # no abbreviations (click takes none)
+    ],
+    ids=lambda a: " ".join(a[2:]),
+)
+def test_the_fast_dyad_year_export_prints_what_the_typer_app_prints(
+    args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`export dyad-years` runs without typer when its command line is well formed; what it
+    prints (rows, errors, exit code) is what the typer command prints."""
+    from foederis.cli import fast
+
+    code = run(list(args))
+    quick = capsys.readouterr()
+    monkeypatch.setattr(fast, "export_dyad_years", lambda argv: None)
+    full_code = run(list(args))
+    full = capsys.readouterr()
+    assert (code, quick.out, quick.err) == (full_code, full.out, full.err)
+    assert quick.out or quick.err
+
+
+def test_a_warm_dyad_year_export_imports_no_typer(tmp_path: Path) -> None:
+    env = {**os.environ, "FOEDERIS_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):  # the first run fills the cache
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-X",
+                "importtime",
+                "-m",
+                "foederis",
+                *DYADS,
+                "-o",
+                str(tmp_path / "d.csv"),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+            env=env,
+        )
+    imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
+    assert "numpy" in imported  # the probe works
+    assert not imported & {"typer", "click", "pydantic", "rich"}

@@ -110,6 +110,12 @@ def run(args: list[str]) -> int:
             from foederis.cli.fast import run as run_fast
 
             return run_fast(args[0], args[1:])
+        if args[:2] == ["export", "dyad-years"]:
+            from foederis.cli.fast import export_dyad_years
+
+            code = export_dyad_years(args[2:])
+            if code is not None:
+                return code
         if args and args[0] in ("--version", "-V"):
             from foederis import __version__
 

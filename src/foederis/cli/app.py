@@ -813,14 +813,7 @@ def export_dyad_years(
     """Directed dyad-years (ccode1 owes ccode2) in peacesciencer's columns (atop_defense ...)."""
     from foederis.exports import dyadfile
 
-    if start < 1815:
-        raise UsageError("--start", f"{start} is before 1815", "the state system starts in 1815")
-    if end > 2100:
-        raise UsageError("--end", f"{end} is after 2100", "choose a year up to 2100")
-    if end < start:
-        raise UsageError("--end", f"{end} is before --start {start}", "swap the two years")
-    if fmt is ExportFmt.parquet and output is None:
-        raise UsageError("--output", "parquet needs a file", "add -o dyad-years.parquet")
+    dyadfile.check_request(start, end, fmt.value, output)
     n = dyadfile.export(kb, start, end, fmt.value, output, all_dyads=all_dyads)
     if output:
         sys.stderr.write(f"wrote {n} rows to {output}\n")

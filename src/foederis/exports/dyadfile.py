@@ -308,6 +308,21 @@ def cache_path(dirs: Sequence[Path] | None, start: int, end: int, all_dyads: boo
     return folder / f"dyadyears-{rows}-{start}-{end}-{cache.key([*files, *code])}.cols"
 
 
+def check_request(start: int, end: int, fmt: str, output: Path | None) -> None:
+    """The checks of ``foederis export dyad-years``'s options, one place for both of its
+    parsers (cli.fast and cli.app): a UsageError naming the option."""
+    from foederis.errors import UsageError
+
+    if start < 1815:
+        raise UsageError("--start", f"{start} is before 1815", "the state system starts in 1815")
+    if end > 2100:
+        raise UsageError("--end", f"{end} is after 2100", "choose a year up to 2100")
+    if end < start:
+        raise UsageError("--end", f"{end} is before --start {start}", "swap the two years")
+    if fmt == "parquet" and output is None:
+        raise UsageError("--output", "parquet needs a file", "add -o dyad-years.parquet")
+
+
 def export(
     dirs: Sequence[Path] | None,
     start: int,

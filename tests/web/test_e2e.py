@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from liveserver import live_server
+from networkpage import set_year
 from newsdata import seed_news
 
 from foederis.web import create_app, newsbridge
@@ -20,18 +21,6 @@ pytestmark = pytest.mark.e2e
 def edges(page: Any, selector: str) -> int:
     count: int = page.locator(f"#net-edges {selector}").count()
     return count
-
-
-def set_year(page: Any, year: int) -> None:
-    page.eval_on_selector(
-        "#year",
-        """(el, year) => {
-        el.value = String(year);
-        el.dispatchEvent(new Event('input', {bubbles: true}));
-        el.dispatchEvent(new Event('change', {bubbles: true}));
-    }""",
-        year,
-    )
 
 
 def test_yeonpyeong_from_the_form(page: Any, server: str) -> None:

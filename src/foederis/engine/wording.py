@@ -43,6 +43,11 @@ def spells(f: F) -> str:
     return f" ({'; '.join(parts)})" if parts else ""
 
 
+def _asset(f: F) -> str:
+    """The attacked asset as words (``public_vessel`` -> ``public vessel``)."""
+    return str(f["asset"]).replace("_", " ")
+
+
 def _via(f: F) -> str:
     if f.get("via_by") is None:
         return ""
@@ -146,17 +151,17 @@ SENTENCES: dict[tuple[str, str], Callable[[F], str]] = {
         f"{SEVERITY_TEXT[Severity(f['severity'])]} falls short"
     ),
     ("scope", "covered"): lambda f: (
-        f"an attack on {f['asset'].replace('_', ' ')} in {f['place_name']} is covered "
+        f"an attack on {_asset(f)} in {f['place_name']} is covered "
         f"({f['area_name']}"
         + (f", per the {name(f['via_by'])} statement of {f['via_date']}" if f.get("via_by") else "")
         + ")"
     ),
     ("scope", "covered_weak"): lambda f: (
-        f"an attack on {f['asset'].replace('_', ' ')} in {f['place_name']} is covered only "
+        f"an attack on {_asset(f)} in {f['place_name']} is covered only "
         f"on a {f['via_status']} reading ({f['area_name']}{_via(f)}), which cannot settle it"
     ),
     ("scope", "covered_unsettled"): lambda f: (
-        f"whether {f['clause']} covers an attack on {f['asset'].replace('_', ' ')} in "
+        f"whether {f['clause']} covers an attack on {_asset(f)} in "
         f"{f['place_name']} ({f['area_name']}) is arguable from the text but not settled"
     ),
     ("scope", "partly"): lambda f: (
@@ -177,7 +182,7 @@ SENTENCES: dict[tuple[str, str], Callable[[F], str]] = {
         f"of {f['via_date']} reportedly excludes it"
     ),
     ("scope", "asset_not_covered"): lambda f: (
-        f"{f['clause']} does not cover attacks on {f['asset'].replace('_', ' ')}"
+        f"{f['clause']} does not cover attacks on {_asset(f)}"
     ),
     ("scope", "outside"): lambda f: (
         f"{f['place_name']} is outside the area {f['clause']} covers ({'; '.join(f['areas'])})"

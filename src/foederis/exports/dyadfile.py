@@ -332,7 +332,7 @@ def export(
     *,
     all_dyads: bool = False,
 ) -> int:
-    """``foederis export dyad-years``: the rows of foederis.exports.write.write_dyad_years for
+    """``foederis export dyad-years``: the rows of foederis.exports.dyads.dyad_year_table for
     the KB of ``dirs`` (and the ATOP layer in use), read from the column file when one
     matches the KB's files, so that a warm export loads neither the KB nor the engine."""
     from foederis import cache

@@ -127,25 +127,6 @@ def _emit(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
 
 
-def write_dyad_years(
-    kb: KnowledgeBase,
-    start: int,
-    end: int,
-    fmt: str,
-    output: Path | None,
-    *,
-    all_dyads: bool = False,
-) -> int:
-    """Write the dyad-years (exports.dyads) as CSV (a ``.meta.json`` sidecar beside a file),
-    JSON (``{"metadata", "dyad_years"}``) or Parquet (metadata in the file); returns the
-    number of rows."""
-    from foederis.exports.dyadfile import write_table
-    from foederis.exports.dyads import dyad_year_table
-
-    table = dyad_year_table(kb, start, end, all_dyads=all_dyads)
-    return write_table(table, dyad_metadata(kb, start, end, all_dyads), fmt, output)
-
-
 def dyad_metadata(kb: KnowledgeBase, start: int, end: int, all_dyads: bool) -> dict[str, str]:
     from foederis.exports.dyads import FIRST_YEAR, atop_last_year
 

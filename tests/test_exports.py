@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 from foederis.exports.dyads import create_dyad_years
 from foederis.exports.obligations import directed_obligations
@@ -226,3 +227,20 @@ def test_dyad_year_export_formats_carry_the_kb_digest(tmp_path: Path) -> None:
     assert data["metadata"]["kb_digest"] == side["kb_digest"] and data["dyad_years"]
     bad = run("export", "dyad-years", "--start", "2000", "--end", "2001", "-f", "parquet")
     assert bad.returncode == 1 and "error: " in bad.stderr and "hint: " in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("years", "field", "hint"),
+    [
+        (("1700", "1952"), "--start", "the state system starts in 1815"),
+        (("2000", "2101"), "--end", "choose a year up to 2100"),
+        (("1952", "1949"), "--end", "swap the two years"),
+    ],
+)
+def test_dyad_year_export_refuses_bad_years_naming_the_option(
+    years: tuple[str, str], field: str, hint: str
+) -> None:
+    bad = run("export", "dyad-years", "--start", years[0], "--end", years[1])
+    assert bad.returncode == 1 and not bad.stdout
+    assert bad.stderr.startswith(f"error: {field}: "), bad.stderr
+    assert f"hint: {hint}" in bad.stderr

@@ -145,20 +145,28 @@ def protected(t: Treaty, target: str, day: date) -> Finding | None:
         return Finding("protected", Verdict.met, "party", (("state", target), ("day", day)), src)
     if bindings.in_force(t, day) is False:
         return None  # the treaty is not in force: that is the finding
-    disputed = _disputed_spell(t, target, day)
+    return _not_party("protected", t, target, day, src)
+
+
+def _not_party(
+    condition: str, t: Treaty, state: str, day: date, src: tuple[SourceRef, ...]
+) -> Finding:
+    """``state`` is not a party on ``day``: unknown where a recorded spell of it is
+    disputed, failed otherwise (with its spells, for the wording)."""
+    disputed = _disputed_spell(t, state, day)
     if disputed:
         return Finding(
-            "protected",
+            condition,
             Verdict.unknown,
             "not_party_disputed",
-            (("state", target), ("day", day), ("note", disputed)),
+            (("state", state), ("day", day), ("note", disputed)),
             src,
         )
     return Finding(
-        "protected",
+        condition,
         Verdict.failed,
         "not_party",
-        (("state", target), ("day", day), ("spells", _spells(t, target))),
+        (("state", state), ("day", day), ("spells", _spells(t, state))),
         src,
     )
 
@@ -218,22 +226,7 @@ def membership(b: Binding, day: date) -> Finding:
                 src,
             )
         return Finding("membership", Verdict.met, "party", (("state", state), ("day", day)), src)
-    disputed = _disputed_spell(t, state, day)
-    if disputed:
-        return Finding(
-            "membership",
-            Verdict.unknown,
-            "not_party_disputed",
-            (("state", state), ("day", day), ("note", disputed)),
-            src,
-        )
-    return Finding(
-        "membership",
-        Verdict.failed,
-        "not_party",
-        (("state", state), ("day", day), ("spells", _spells(t, state))),
-        src,
-    )
+    return _not_party("membership", t, state, day, src)
 
 
 @lru_cache(maxsize=262_144)

@@ -227,3 +227,17 @@ def test_real_kb_status_follows_from_reasons(
         elif o.status is Status.triggered:
             assert verdicts == {"met"}
         assert o.sources, f"{o.clause} has no source"
+
+
+KB_TREATIES = sorted(load_kb().treaties.values(), key=lambda t: t.id)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(KB_TREATIES), st.integers(-60_000, 30_000))
+def test_cached_members_are_the_treatys_own(t: Treaty, offset: int) -> None:
+    """``bindings.members_on`` (cached, what the engine and news read) is
+    ``Treaty.members_on`` on every KB treaty and day, 1828 to 2074."""
+    from foederis.engine import bindings
+
+    day = START + timedelta(days=offset)
+    assert bindings.members_on(t, day) == t.members_on(day)

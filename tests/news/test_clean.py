@@ -96,7 +96,7 @@ def test_counts_add_up(cleaned: dict[str, tuple[RawDocument, CleanResult]]) -> N
 def test_no_prompt_survives(cleaned: dict[str, tuple[RawDocument, CleanResult]]) -> None:
     for _, result in cleaned.values():
         for line in result.text.split("\n"):
-            assert not (word_count(line) <= 20 and bp.PROMPT.search(line)), line
+            assert not (word_count(line) <= 20 and bp.PROMPT.search(line.lower())), line
 
 
 def test_synthetic_page() -> None:
@@ -119,3 +119,34 @@ def test_synthetic_page() -> None:
     )
     result = clean(page, "A Pact Is Signed Between Two States")
     assert result.text.split("\n") == page.split("\n")[6:8]
+
+
+def test_lower_cased_patterns_have_no_capitals() -> None:
+    """The chrome patterns matched on the lower-cased line must not need a capital (one
+    would never match): checked on their text, escapes such as \\S aside."""
+    for name in (
+        "PROMPT",
+        "READ_MORE",
+        "METADATA",
+        "PUBLISHER",
+        "CONTACT_LINE",
+        "POSES",
+        "CAPTION",
+    ):
+        pattern: re.Pattern[str] = getattr(bp, name)
+        assert not pattern.flags & re.IGNORECASE, name
+        assert not re.search(r"[A-Z]", re.sub(r"\\.", "", pattern.pattern)), name
+
+
+@pytest.mark.parametrize(
+    "line,reason",
+    [
+        ("SIGN UP FOR OUR NEWSLETTER", "prompt"),
+        ("Read More", "read-more"),
+        ("UPDATED: 3 hours", "metadata"),
+        ("The minister poses for a photo in Manila (Reuters Photo", "caption"),
+        ("Copyright © Example Media", "prompt"),
+    ],
+)
+def test_chrome_in_any_case(line: str, reason: str) -> None:
+    assert bp.chrome_reason(line) == reason

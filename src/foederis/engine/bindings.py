@@ -80,6 +80,13 @@ def members(t: Treaty, day: date) -> frozenset[str]:
     return parties_on(t, day) if t.is_in_force(day) else frozenset()
 
 
+@lru_cache(maxsize=65_536)
+def members_on(t: Treaty, day: date) -> frozenset[str]:
+    """``Treaty.members_on``, cached: the parties on ``day`` of a treaty in force that
+    day, among the states that existed that day."""
+    return frozenset(s for s in members(t, day) if exists(s, day))
+
+
 def in_force(t: Treaty, day: date) -> bool | None:
     """True / False, or None when the records cannot tell (signed, and in force by a
     later day, but the day of entry into force is unknown)."""
@@ -158,7 +165,7 @@ def protects(t: Treaty, clause: Clause) -> frozenset[str]:
 def _directed(t: Treaty, day: date) -> tuple[Binding, ...]:
     if not t.is_in_force(day):
         return ()
-    active = frozenset(s for s in members(t, day) if exists(s, day))
+    active = members_on(t, day)
     ever = _ever(t)
     out: list[Binding] = []
     for clause in t.clauses:

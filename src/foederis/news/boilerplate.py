@@ -10,9 +10,13 @@ from functools import lru_cache
 from foederis.news.dates import date_line
 from foederis.news.textutil import word_count
 
-# Subscription, sign-up and app prompts (only matched on short lines).
+# The patterns marked "lower-cased" are matched on ``line.lower()``: a case-sensitive
+# pattern on lower-cased text runs several times faster than ``(?i)`` in ``re``, and
+# their text is all lower case for that.
+
+# Subscription, sign-up and app prompts (only matched on short lines; lower-cased).
 PROMPT = re.compile(
-    r"(?i)\b(?:sign (?:up|in)|log ?in\b|subscri(?:be|ption|ber)|newsletter"
+    r"\b(?:sign (?:up|in)|log ?in\b|subscri(?:be|ption|ber)|newsletter"
     r"|download (?:the|our) app|one app\b|already a member|start reading|free trial|days? free\b"
     r"|premium (?:titles|content)"
     r"|curated (?:specifically )?for you|get all your news|trusted (?:global )?sources"
@@ -21,9 +25,9 @@ PROMPT = re.compile(
     r"|click here|cookies?\b|advertisement|continue reading|listen to this article"
     r"|all rights reserved|copyright ©|©)"
 )
-# "Read more" and link-list headings (a line on its own).
+# "Read more" and link-list headings (a line on its own; lower-cased).
 READ_MORE = re.compile(
-    r"(?i)^(?:read more|also read|read also|see also|more on this|related(?: stories| articles"
+    r"^(?:read more|also read|read also|see also|more on this|related(?: stories| articles"
     r"| coverage| content)?|recommended(?: for you)?|top stories|our picks|more (?:news|stories)"
     r"|you (?:may|might) also like|trending(?: now)?|most (?:read|popular|viewed)"
     r"|editor'?s picks)\b"
@@ -37,13 +41,13 @@ HEADLINE_LIST = re.compile(
 CONTACT_HEADING = re.compile(
     r"(?i)^(?:contacts?|contact us|about us|imprint|impressum|legal notice|advertise with us)\s*:?$"
 )
-CONTACT_LINE = re.compile(
-    r"(?i)^(?:owner|registration(?: certificate| number| no\.?)?|reg\. no|address|e-?mail"
+CONTACT_LINE = re.compile(  # lower-cased
+    r"^(?:owner|registration(?: certificate| number| no\.?)?|reg\. no|address|e-?mail"
     r"|phone|tel|fax|editor[- ]in[- ]chief|publisher|vat(?: no)?|company number)\b\s*[:#]?"
 )
-# A site describing itself, or greeting the reader.
+# A site describing itself, or greeting the reader (lower-cased).
 PUBLISHER = re.compile(
-    r"(?i)^(?:welcome to\b|powered by\b|[\w-]+\.(?:com|net|org|co\.uk|news|info|io|tv)\b[^.]{0,40}"
+    r"^(?:welcome to\b|powered by\b|[\w-]+\.(?:com|net|org|co\.uk|news|info|io|tv)\b[^.]{0,40}"
     r"\bis an?\b)"
 )
 TIMESTAMP = re.compile(r"(?i)^\d+\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago$")
@@ -55,11 +59,11 @@ BYLINE = re.compile(
     rf"^By\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}?)"
     rf"(?:\s*[,|/]?\s*(?P<outlet>{AGENCY}))?\s*$"
 )
-METADATA = re.compile(r"(?i)^(?:source|updated|published|posted|last updated|filed|dateline)\s*:")
-POSES = re.compile(r"(?i)\bposes? for (?:a )?photos?\b")  # a part of CAPTION
-CAPTION = re.compile(
-    r"(?i)\bposes? for (?:a )?photos?\b|\((?:AP|Reuters|AFP|Getty|EPA)?\s*Photo\b|^(?:photo|image"
-    r"|caption|file photo)\s*[:|]|\bGetty Images\b|\([^()]*,[^()]*$"
+METADATA = re.compile(r"^(?:source|updated|published|posted|last updated|filed|dateline)\s*:")
+POSES = re.compile(r"\bposes? for (?:a )?photos?\b")  # a part of CAPTION; lower-cased
+CAPTION = re.compile(  # lower-cased
+    r"\bposes? for (?:a )?photos?\b|\((?:ap|reuters|afp|getty|epa)?\s*photo\b|^(?:photo|image"
+    r"|caption|file photo)\s*[:|]|\bgetty images\b|\([^()]*,[^()]*$"
 )
 BREADCRUMB = re.compile(r"^\S[^/>|»]{0,30}(?:\s[/>|»]\s[^/>|»]{1,30}){1,5}$")
 DECORATION = re.compile(r"^[\W_]+$")
@@ -84,23 +88,24 @@ def chrome_reason(line: str) -> str | None:
         return "byline"
     if date_line(line) is not None:
         return "dateline"
-    if words <= 12 and METADATA.match(line):
+    low = line.lower()
+    if words <= 12 and METADATA.match(low):
         return "metadata"
-    if words <= 20 and READ_MORE.match(line):
+    if words <= 20 and READ_MORE.match(low):
         return "read-more"
-    if words <= 20 and PROMPT.search(line):
+    if words <= 20 and PROMPT.search(low):
         return "prompt"
-    if words <= 80 and PUBLISHER.match(line):
+    if words <= 80 and PUBLISHER.match(low):
         return "publisher"
-    if words <= 15 and CONTACT_LINE.match(line):
+    if words <= 15 and CONTACT_LINE.match(low):
         return "contact-block"
     if words <= 10 and BREADCRUMB.match(line):
         return "navigation"
     # a caption ends without a full stop, unless it is a "poses for a photo" line
     if (
         words <= 60
-        and CAPTION.search(line)
-        and (not line.rstrip().endswith((".", "?", "!", '"', "”")) or POSES.search(line))
+        and (not line.rstrip().endswith((".", "?", "!", '"', "”")) or POSES.search(low))
+        and CAPTION.search(low)
     ):
         return "caption"
     return None

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from foederis.engine import bindings
 from foederis.kb import KnowledgeBase
 from foederis.news import languages
 from foederis.news.dates import DateMention, find_dates, parse_iso
@@ -738,7 +739,7 @@ def _parties(
     if not isinstance(treaty, Treaty):
         return named
     members = treaty.states()
-    on_day = treaty.members_on(day) if day is not None else set()
+    on_day = bindings.members_on(treaty, day) if day is not None else frozenset()
     kept = [as_of(s, day, on_day or members) for s in named if is_among(s, members)]
     kept = list(dict.fromkeys(kept))
     if len(kept) >= 2 or (kept and len(members) > 3):

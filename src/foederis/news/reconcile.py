@@ -460,14 +460,14 @@ def _count_history(t: Treaty, as_of: date) -> list[tuple[date, int]]:
         {d for p in t.parties for d in (p.joined, p.left) if d and d <= as_of}
         | ({t.in_force} if t.in_force and t.in_force <= as_of else set())
     )
-    return [(d, len(t.members_on(d))) for d in days]
+    return [(d, len(bindings.members_on(t, d))) for d in days]
 
 
 def _membership_count(claim: Claim, t: Treaty, as_of: date) -> Verdict:
     if not claim.value:
         return Verdict("unverifiable")
     want = int(claim.value)
-    now = len(t.members_on(as_of))
+    now = len(bindings.members_on(t, as_of))
     value = f"{now} members on {as_of.isoformat()}"
     src = _source(t)
     if now == want:

@@ -25,7 +25,7 @@ from foederis.news import languages
 from foederis.news.dates import DateMention, find_dates, parse_iso
 from foederis.news.mentions import StateMention, find_articles, find_states
 from foederis.news.succession import as_of, is_among
-from foederis.news.textutil import MAX_SENTENCE, Sentence, split_sentences
+from foederis.news.textutil import MAX_SENTENCE, Sentence, Substrings, split_sentences
 from foederis.news.treaty_names import PactMention, TreatyNames, tail, year_before
 
 
@@ -358,6 +358,13 @@ class Extractor:
         if not sent.bullet and not is_heading:
             ctx.heading = None
         sm = find_states(s)
+        if not is_heading:
+            low = s.lower()
+            if not _CUE_STEMS.found_in(low) and not self.names.may_mention(low):
+                # no cue, no pact (named, described or anaphoric), hence no claim: what
+                # ``_remember`` would keep of it is its states
+                self._remember(s, sm, (), [], [], ctx)
+                return []
         dm = find_dates(s)
         pacts = self._pacts(s, sm, dm, ref, ctx, heading)
         cues = _cues(s)
@@ -614,7 +621,7 @@ class Extractor:
 
 
 # Stems of every cue: a sentence without any of them states no relation (a fast test).
-_CUE_STEMS = (
+_CUE_STEMS = Substrings(
     "invo",
     "activat",
     "trigger",
@@ -667,7 +674,7 @@ _CUE_STEMS = (
 def _cues(s: str) -> list[_Cue]:
     cues: list[_Cue] = []
     low = s.lower()
-    if not any(stem in low for stem in _CUE_STEMS):
+    if not _CUE_STEMS.found_in(low):
         return cues
     for rel, pattern in _CUES:
         for m in pattern.finditer(s):

@@ -29,6 +29,7 @@ import yaml
 from foederis import states
 from foederis.news.dates import DateMention, Precision, find_dates
 from foederis.news.mentions import StateMention
+from foederis.news.textutil import Substrings
 
 LANGUAGES = ("en", "es", "pt", "fr", "de", "ru", "ar", "zh", "ja", "ko", "id")
 DETECT_CHARS = 600  # the English fast path reads this much
@@ -213,14 +214,11 @@ class Cues:
     # the literal word starts every cue begins with (None: some cue has none); a text in
     # which none occurs (lower-cased) has no cue, which plain substring tests tell far
     # faster than the patterns
-    prefixes: tuple[str, ...] | None
+    prefixes: Substrings | None
 
     def may_relate(self, text: str) -> bool:
         """False only when no relation cue can match anywhere in ``text``."""
-        if self.prefixes is None:
-            return True
-        low = text.lower()
-        return any(p in low for p in self.prefixes)
+        return self.prefixes is None or self.prefixes.found_in(text.lower())
 
 
 _META = frozenset("\\()[]{}?*+|.^$")
@@ -260,7 +258,7 @@ def cues(lang: str) -> Cues | None:
     )
     every = re.compile("|".join(f"(?:{p.pattern})" for _, p in rels), re.IGNORECASE)
     starts = [literal_prefix(str(p)) for rel in RELATIONS for p in table.get(rel) or []]
-    prefixes = None if not all(starts) else tuple(sorted(set(starts)))
+    prefixes = None if not all(starts) else Substrings(*sorted(set(starts)))
     return Cues(nouns, rels, every, prefixes)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from foederis import states
+from foederis.news.textutil import Substrings
 
 MAX_NGRAM = 6
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
@@ -28,7 +29,7 @@ _NOT_A_STATE = re.compile(
 # Prefixes used in compound adjectives ("Russo-North Korea Treaty", "Sino-American").
 _PREFIXES = {"russo": "RUS", "sino": "CHN", "soviet": "SUN"}
 # Words one of which is in every phrase of _NOT_A_STATE (a fast test before the regex).
-_MASK_HINTS = (
+_MASK_HINTS = Substrings(
     "Sea",
     "SEA",
     "Soviet",
@@ -92,7 +93,7 @@ def find_states(text: str) -> list[StateMention]:
     index, longest, firsts = _index()
     masked = (
         [(m.start(), m.end()) for m in _NOT_A_STATE.finditer(text)]
-        if any(w in text for w in _MASK_HINTS)
+        if _MASK_HINTS.found_in(text)
         else []
     )
     out: list[StateMention] = []

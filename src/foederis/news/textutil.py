@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import ahocorasick_rs
 import numpy as np
 
 _WORD = re.compile(r"\w+")
@@ -72,6 +73,24 @@ _ABBREVIATIONS = frozenset(
         "op",
     ]
 )
+
+
+class Substrings:
+    """A fixed set of substrings, each looked for in a text at once: one Aho–Corasick
+    pass (ahocorasick-rs, in Rust) instead of one ``in`` test per word, which made the
+    cheap "can this sentence matter at all?" gates a tenth of the extraction time."""
+
+    __slots__ = ("_automaton", "words")
+
+    def __init__(self, *words: str) -> None:
+        self.words = tuple(dict.fromkeys(words))
+        if not self.words or not all(self.words):
+            raise ValueError("Substrings needs at least one word and no empty word")
+        self._automaton = ahocorasick_rs.AhoCorasick(list(self.words))
+
+    def found_in(self, text: str) -> bool:
+        """Whether any of the words occurs in ``text`` (case-sensitive, as ``in``)."""
+        return bool(self._automaton.find_matches_as_indexes(text))
 
 
 @lru_cache(maxsize=1 << 16)

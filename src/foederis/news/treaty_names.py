@@ -25,6 +25,7 @@ from foederis.model.treaty import Treaty
 from foederis.news.dates import find_dates
 from foederis.news.mentions import StateMention
 from foederis.news.succession import is_among, same_person
+from foederis.news.textutil import Substrings
 
 MentionKind = Literal["named", "described", "anaphor"]
 
@@ -140,7 +141,7 @@ _RIGHT = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
     r"|\s+with\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+"
 )
-_PACT_STEMS = (
+_PACT_STEMS = Substrings(
     "pact",
     "treat",
     "agreement",
@@ -195,6 +196,8 @@ class TreatyNames:
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
         words = sorted(self._by_first, key=len, reverse=True)
+        names = [name for entries in self._by_first.values() for name, _, _ in entries]
+        self._any_name = Substrings(*names) if names else None
         self._first_words = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])"
         )
@@ -231,11 +234,19 @@ class TreatyNames:
 
     # ---- finding ------------------------------------------------------------------
 
+    def may_mention(self, low: str) -> bool:
+        """False only when ``find`` finds nothing in a sentence (given lower-cased): no
+        name and no pact word occurs in it. A fast test, so that the many
+        sentences that mention no pact cost next to nothing."""
+        return _PACT_STEMS.found_in(low) or (
+            self._any_name is not None and self._any_name.found_in(low)
+        )
+
     def find(self, text: str, state_mentions: Sequence[StateMention]) -> list[PactMention]:
         """Named, described and anaphoric pact mentions in a sentence, in order."""
         found = self._named(text)
         low = text.lower()
-        if not any(stem in low for stem in _PACT_STEMS):
+        if not _PACT_STEMS.found_in(low):
             return found
         # characters already inside a mention: one pass over the text, not one per mention
         taken = bytearray(len(text))

@@ -92,3 +92,24 @@ def test_extract_and_reconcile_a_short_text(kb) -> None:  # type: ignore[no-unty
     assert got[("signed", "prc-prk-1961", "1961", None)] == "confirmed"
     assert got[("withdrew", "csto", "2023", None)] == "conflict"
     assert got[("membership_count", "nato", None, "31")] == "stale"
+
+
+@given(
+    st.lists(
+        st.sampled_from(["pact", "Treaty", "of", "the", "NATO", "1961", "ü", "a"]), max_size=40
+    )
+)
+def test_shingle_hashes_are_sorted_and_distinct(words: list[str]) -> None:
+    """The 3-gram hashes (what MinHash signs and containment compares) are the sorted
+    distinct values, one per distinct 3-gram of lower-cased words."""
+    import numpy as np
+
+    from foederis.news.textutil import shingle_hashes
+
+    text = " ".join(words)
+    got = shingle_hashes(text)
+    assert got.dtype == np.uint32
+    assert got.tolist() == sorted(set(got.tolist()))
+    toks = text.lower().split()
+    grams = {tuple(toks[i : i + 3]) for i in range(len(toks) - 2)}
+    assert len(got) == (len(grams) if len(toks) >= 3 else min(len(toks), 1))

@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -82,7 +82,11 @@ ENGLISH_SHARE = 0.08
 
 def detect(text: str) -> str:
     """The ISO 639-1 code of a text's language among ``LANGUAGES`` ("en" when unsure)."""
-    sample = text[:DETECT_CHARS]
+    return _detect_sample(text[:DETECT_CHARS])
+
+
+@lru_cache(maxsize=4096)  # copies of a story open alike: one look at the model each
+def _detect_sample(sample: str) -> str:
     words = _WORDS.findall(sample.lower())
     if not words:
         return "en"

@@ -173,15 +173,22 @@ def find_states(text: str, lang: str) -> list[StateMention]:
 
 
 @cache
-def _treaty_pattern(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+def _treaty_pattern(
+    lang: str,
+) -> tuple[re.Pattern[str] | None, dict[str, str], Substrings | None]:
+    """The names of treaties in a language: one pattern, name -> treaty id, and the
+    names as ``Substrings`` (a sentence holding none of them, lower-cased, names no
+    treaty: the fast test before the pattern)."""
     table: dict[str, str] = {}
     for tid, by_lang in _data("names.yaml")["treaties"].items():
         for name in by_lang.get(lang) or []:
             table[str(name).lower()] = str(tid)
     if not table:
-        return None, table
-    flags = 0 if lang in _UNSPACED else re.IGNORECASE
-    return re.compile(_alternation(list(table), lang), flags), table
+        return None, table, None
+    # case-insensitive in every language: Chinese and Japanese text writes "NATO" or
+    # "ANZUS" in Latin letters too
+    pattern = re.compile(_alternation(list(table), lang), re.IGNORECASE)
+    return pattern, table, Substrings(*table)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,8 +200,8 @@ class NameMention:
 
 
 def find_treaties(text: str, lang: str) -> list[NameMention]:
-    pattern, table = _treaty_pattern(lang)
-    if pattern is None:
+    pattern, table, names = _treaty_pattern(lang)
+    if pattern is None or names is None or not names.found_in(text.lower()):
         return []
     out = []
     for m in pattern.finditer(text):

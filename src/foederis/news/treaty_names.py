@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from foederis.kb import KnowledgeBase
@@ -319,7 +319,22 @@ class TreatyNames:
     ) -> str | None:
         """The KB treaty that best fits parties (RUS standing for SUN and back), a year
         of signature, the article's date and the words naming the pact; None when none
-        fits or two fit equally well."""
+        fits or two fit equally well. Answers are kept (the same parties and years recur
+        across articles); without an article date the answer is kept for today only."""
+        today = date.today() if ref is None else None
+        return self._resolve(tuple(states), year, ref, defense, ended, words, today)
+
+    @lru_cache(maxsize=16_384)  # noqa: B019 - one TreatyNames per KB, kept for its life
+    def _resolve(
+        self,
+        states: tuple[str, ...],
+        year: int | None,
+        ref: date | None,
+        defense: bool,
+        ended: bool,
+        words: str | None,
+        today: date | None,
+    ) -> str | None:
         wanted = list(dict.fromkeys(same_person(s)[0] for s in states))
         said = _word_set(words or "") - _NOUNS
         scored: list[tuple[tuple[int, ...], str]] = []
@@ -340,7 +355,7 @@ class TreatyNames:
                     continue
             elif ref is not None and (t.signed or t.in_force or ref) > ref:
                 continue
-            day = ref or date.today()
+            day = ref or today or date.today()
             recent = (
                 t.signed is not None
                 and day - timedelta(days=366) <= t.signed <= day

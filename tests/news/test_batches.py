@@ -91,3 +91,20 @@ def test_jobs_give_the_same_result(corpus: Path, tmp_path: Path, kb) -> None:  #
 def _events(db: Path) -> set[tuple[str, frozenset[tuple[int, str | None]]]]:
     """Events with their documents (ids: both runs store the files in the same order)."""
     return {(e.event, frozenset((d.id, d.title) for d in e.documents)) for e in list_events(db)}
+
+
+def test_a_run_leaves_the_collector_as_it_found_it(corpus: Path, tmp_path: Path, kb) -> None:  # type: ignore[no-untyped-def]
+    """Ingest freezes the objects alive before it for its length and unfreezes them
+    after; a caller's own freeze is kept."""
+    import gc
+
+    gc.unfreeze()  # in-process CLI and web tests freeze the process: start from none
+    ingest([corpus], db_path=tmp_path / "a.sqlite3", kb=kb)
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        ingest([corpus], db_path=tmp_path / "b.sqlite3", kb=kb)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -123,6 +123,11 @@ _PIECES = [c["text"] for c in CASES] + [
     "\n",
     "  ",
     "IN KRAFT GETRETEN",
+    "in\u00a0Kraft\tgetreten",
+    "se\t\tunió",
+    "zu  verteidigen",
+    "Rusia se",
+    "retiró",
 ]
 
 
@@ -148,6 +153,10 @@ def test_the_cue_gate_never_hides_a_cue(pieces: list[str], lang: str) -> None:
         (r"a|b", ""),
         (r"(?:a|b)c", ""),
         (r"حيز التنفيذ", "حيز التنفيذ"),
+        (r"\bin\s+kraft\s+(?:getreten|trat)\b", "in kraft "),
+        (r"\bse\s(?:unió)", "se "),
+        (r"\bzu\s*verteidigen", "zu"),
+        (r"\bzu\s?x", "zu"),
     ],
 )
 def test_literal_prefix(pattern: str, prefix: str) -> None:

@@ -229,7 +229,7 @@ class Cues:
 
     def may_relate(self, text: str) -> bool:
         """False only when no relation cue can match anywhere in ``text``."""
-        return self.prefixes is None or self.prefixes.found_in(text.lower())
+        return self.prefixes is None or self.prefixes.found_in(gate_text(text))
 
 
 _META = frozenset("\\()[]{}?*+|.^$")
@@ -245,7 +245,14 @@ def literal_prefix(pattern: str) -> str:
             return ""  # an alternation at the top: each branch starts its own way
     body = pattern[2:] if pattern.startswith("\\b") else pattern
     out: list[str] = []
-    for i, ch in enumerate(body):
+    i = 0
+    while i < len(body):
+        if body.startswith("\\s", i) and body[i + 2 : i + 3] not in ("?", "*", "{"):
+            # white space (one or more, \s+): one space in ``gate_text``
+            out.append(" ")
+            i += 3 if body[i + 2 : i + 3] == "+" else 2
+            continue
+        ch = body[i]
         if ch in _META:
             if ch in "?*{" and out:
                 out.pop()  # the last character is optional or repeated
@@ -253,7 +260,14 @@ def literal_prefix(pattern: str) -> str:
         if i + 1 < len(body) and body[i + 1] in "?*{":
             break
         out.append(ch)
+        i += 1
     return "".join(out).lower()
+
+
+def gate_text(text: str) -> str:
+    """A text as the literal prefixes are looked for in it: lower-cased, each run of
+    white space one space (``\\s+`` in a pattern is a space in its prefix)."""
+    return " ".join(text.lower().split())
 
 
 @cache

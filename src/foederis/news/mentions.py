@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from foederis import states
 from foederis.news.textutil import Substrings
@@ -83,16 +83,22 @@ def _index() -> tuple[dict[str, str], int, frozenset[str]]:
     return index, min(longest, MAX_NGRAM), firsts
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: capitalised words of a large corpus are many
 def _norm(token: str) -> str:
     """``states.normalize`` of one token (cached: the same words recur)."""
     return states.normalize(token)
 
 
+@lru_cache(maxsize=1 << 16)
+def _may_start(token: str) -> bool:
+    """Whether a state's name can start with this token (normalised)."""
+    return _norm(token).split(" ", 1)[0] in _index()[2]
+
+
 def find_states(text: str) -> list[StateMention]:
     """State mentions in order, longest match first (no overlaps). Only capitalised
     words can start a mention, so only they are looked at."""
-    index, longest, firsts = _index()
+    index, longest, _ = _index()
     masked = (
         [(m.start(), m.end()) for m in _NOT_A_STATE.finditer(text)]
         if _MASK_HINTS.found_in(text)
@@ -105,7 +111,7 @@ def find_states(text: str) -> list[StateMention]:
         if pos < done or (masked and any(s <= pos < e for s, e in masked)):
             continue
         first = _TOKEN.match(text, pos)
-        if first is None or _norm(first.group()).split(" ", 1)[0] not in firsts:
+        if first is None or not _may_start(first.group()):
             continue
         span = [first]
         while len(span) < longest:

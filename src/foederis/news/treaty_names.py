@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Literal
 
 from foederis.kb import KnowledgeBase
@@ -440,7 +440,7 @@ _NOUNS = frozenset(
 )
 
 
-@cache
+@lru_cache(maxsize=1 << 14)  # bounded: the words come from the articles
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(w.replace("defence", "defense") for w in re.findall(r"\w+", text.lower()))
 

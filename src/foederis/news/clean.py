@@ -51,6 +51,7 @@ def clean(text: str, title: str | None = None) -> CleanResult:
     """Boilerplate-free text of an article (one paragraph per line)."""
     lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     idx = [i for i, ln in enumerate(lines) if ln]
+    words = [word_count(ln) if ln else 0 for ln in lines]  # counted once, read by each rule
     reasons: dict[int, str] = {}
 
     def mark(i: int, reason: str) -> None:
@@ -58,11 +59,11 @@ def clean(text: str, title: str | None = None) -> CleanResult:
 
     _mark_single_lines(lines, idx, mark)
     title_idx = _mark_title(lines, idx, title, mark)
-    _mark_repeats(lines, idx, mark)
-    _mark_blocks(lines, idx, mark)
-    _mark_header(lines, idx, title_idx, reasons, mark)
-    _mark_footer(lines, idx, reasons, mark)
-    _mark_duplicates(lines, idx, reasons, mark)
+    _mark_repeats(lines, words, idx, mark)
+    _mark_blocks(lines, words, idx, mark)
+    _mark_header(lines, words, idx, title_idx, reasons, mark)
+    _mark_footer(words, idx, reasons, mark)
+    _mark_duplicates(lines, words, idx, reasons, mark)
 
     kept = [lines[i] for i in idx if i not in reasons]
     removed = [Removed(i, reasons[i], lines[i]) for i in idx if i in reasons]
@@ -89,22 +90,24 @@ def _mark_title(lines: list[str], idx: list[int], title: str | None, mark: _Mark
     tkey = key(title)
     if not tkey:
         return None
+    head = tkey.split(" ", 1)[0]  # in every line whose key is the title's (a fast test)
     first: int | None = None
     for i in idx:
-        if key(lines[i]) == tkey:
+        if head in lines[i].lower() and key(lines[i]) == tkey:
             mark(i, "title")
             first = i if first is None else first
     return first
 
 
-def _mark_repeats(lines: list[str], idx: list[int], mark: _Mark) -> None:
-    counts = Counter(key(lines[i]) for i in idx if word_count(lines[i]) <= SHORT_REPEAT_MAX_WORDS)
-    for i in idx:
-        if word_count(lines[i]) <= SHORT_REPEAT_MAX_WORDS and counts[key(lines[i])] > 1:
+def _mark_repeats(lines: list[str], words: list[int], idx: list[int], mark: _Mark) -> None:
+    short = [(i, key(lines[i])) for i in idx if words[i] <= SHORT_REPEAT_MAX_WORDS]
+    counts = Counter(k for _, k in short)
+    for i, k in short:
+        if counts[k] > 1:
             mark(i, "repeated")
 
 
-def _mark_blocks(lines: list[str], idx: list[int], mark: _Mark) -> None:
+def _mark_blocks(lines: list[str], words: list[int], idx: list[int], mark: _Mark) -> None:
     """Headline lists and contact blocks: a heading, then the short lines under it."""
     pos = 0
     while pos < len(idx):
@@ -119,13 +122,11 @@ def _mark_blocks(lines: list[str], idx: list[int], mark: _Mark) -> None:
             continue
         mark(i, kind)
         pos += 1
-        while pos < len(idx) and (
-            word_count(lines[idx[pos]]) <= limit or bp.TIMESTAMP.match(lines[idx[pos]])
-        ):
+        while pos < len(idx) and (words[idx[pos]] <= limit or bp.TIMESTAMP.match(lines[idx[pos]])):
             if (
                 bp.looks_like_headline(lines[idx[pos]])
                 and kind == "contact-block"
-                and (word_count(lines[idx[pos]]) > 6)
+                and (words[idx[pos]] > 6)
             ):
                 break  # the article's headline right after a contact block
             mark(idx[pos], kind)
@@ -134,6 +135,7 @@ def _mark_blocks(lines: list[str], idx: list[int], mark: _Mark) -> None:
 
 def _mark_header(
     lines: list[str],
+    words: list[int],
     idx: list[int],
     title_idx: int | None,
     reasons: dict[int, str],
@@ -145,23 +147,23 @@ def _mark_header(
         end = title_idx
     else:
         end = next(
-            (i for i in idx if word_count(lines[i]) >= LONG_LINE_WORDS and i not in reasons),
+            (i for i in idx if words[i] >= LONG_LINE_WORDS and i not in reasons),
             idx[-1] + 1 if idx else 0,
         )
     for i in idx:
         if i >= end:
             break
         line = lines[i]
-        if word_count(line) <= 4 and not line.endswith((".", "?", "!")):
+        if words[i] <= 4 and not line.endswith((".", "?", "!")):
             mark(i, "navigation")
 
 
-def _mark_footer(lines: list[str], idx: list[int], reasons: dict[int, str], mark: _Mark) -> None:
+def _mark_footer(words: list[int], idx: list[int], reasons: dict[int, str], mark: _Mark) -> None:
     """The run of chrome and very short lines after the last paragraph, when prompts or
     links are in it (a truncated last sentence is kept)."""
     run: list[int] = []
     for i in reversed(idx):
-        if i not in reasons and word_count(lines[i]) > FOOTER_ITEM_MAX_WORDS:
+        if i not in reasons and words[i] > FOOTER_ITEM_MAX_WORDS:
             break
         run.append(i)
     if any(reasons.get(i) in ("prompt", "read-more", "repeated") for i in run):
@@ -170,13 +172,11 @@ def _mark_footer(lines: list[str], idx: list[int], reasons: dict[int, str], mark
 
 
 def _mark_duplicates(
-    lines: list[str], idx: list[int], reasons: dict[int, str], mark: _Mark
+    lines: list[str], words: list[int], idx: list[int], reasons: dict[int, str], mark: _Mark
 ) -> None:
     """A paragraph whose words repeat those of a longer (or earlier equal) paragraph."""
     keyed = [
-        (i, key(lines[i]))
-        for i in idx
-        if i not in reasons and word_count(lines[i]) >= DUPLICATE_MIN_WORDS
+        (i, key(lines[i])) for i in idx if i not in reasons and words[i] >= DUPLICATE_MIN_WORDS
     ]
     for a, ka in keyed:
         for b, kb in keyed:

@@ -77,13 +77,17 @@ def is_short(line: str, max_words: int) -> bool:
 def chrome_reason(line: str) -> str | None:
     """Why a single line (stripped) is page chrome, judged on its own; None if it may be
     article text. Context rules (lists, blocks, header and footer runs) live in clean."""
+    return chrome_reason_counted(line, word_count(line))
+
+
+def chrome_reason_counted(line: str, words: int) -> str | None:
+    """``chrome_reason`` of a line whose words (``word_count``) are counted already."""
     if not line:
         return None
     if DECORATION.match(line):
         return "decoration"
     if TIMESTAMP.match(line):
         return "timestamp"
-    words = word_count(line)
     if words <= 8 and BYLINE.match(line):
         return "byline"
     if date_line(line) is not None:

@@ -57,7 +57,7 @@ def clean(text: str, title: str | None = None) -> CleanResult:
     def mark(i: int, reason: str) -> None:
         reasons.setdefault(i, reason)
 
-    _mark_single_lines(lines, idx, mark)
+    _mark_single_lines(lines, words, idx, mark)
     title_idx = _mark_title(lines, idx, title, mark)
     _mark_repeats(lines, words, idx, mark)
     _mark_blocks(lines, words, idx, mark)
@@ -76,9 +76,9 @@ def clean(text: str, title: str | None = None) -> CleanResult:
     )
 
 
-def _mark_single_lines(lines: list[str], idx: list[int], mark: _Mark) -> None:
+def _mark_single_lines(lines: list[str], words: list[int], idx: list[int], mark: _Mark) -> None:
     for i in idx:
-        reason = bp.chrome_reason(lines[i])
+        reason = bp.chrome_reason_counted(lines[i], words[i])
         if reason:
             mark(i, reason)
 

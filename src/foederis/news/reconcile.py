@@ -32,7 +32,7 @@ from foederis.model.enums import ClauseType
 from foederis.model.treaty import Clause, Disputed, Invocation, Party, Suspension, Treaty
 from foederis.news.extract import Claim
 from foederis.news.mentions import article_key
-from foederis.news.succession import is_among, same_person
+from foederis.news.succession import same_person
 
 Status = Literal["confirmed", "conflict", "stale", "new", "disputed", "unverifiable"]
 _SEVERITY: dict[str, int] = {
@@ -613,14 +613,15 @@ def _no_pact(claim: Claim, kb: KnowledgeBase, as_of: date) -> Verdict:
         return Verdict("unverifiable")
     a, b = claim.states[:2]
     running: list[bindings.Binding] = []
+    a_codes, b_codes = same_person(a), same_person(b)
     for t in kb.treaties.values():
+        parties = bindings.parties_on(t, as_of)  # first: most treaties have neither
+        if parties.isdisjoint(a_codes) or parties.isdisjoint(b_codes):
+            continue
         if t.kind not in ("alliance", "organization") or not t.is_defense():
             continue
-        parties = bindings.parties_on(t, as_of)
-        if not (is_among(a, parties) and is_among(b, parties)):
-            continue
-        for x in same_person(a):
-            for y in same_person(b):
+        for x in a_codes:
+            for y in b_codes:
                 running += bindings.owes(t, x, y, as_of, _DEFENSE)
                 running += bindings.owes(t, y, x, as_of, _DEFENSE)
     bound = [d for d in running if d.standing is Standing.bound]

@@ -108,7 +108,10 @@ def chrome_reason_counted(line: str, words: int) -> str | None:
     # a caption ends without a full stop, unless it is a "poses for a photo" line
     if (
         words <= 60
-        and (not line.rstrip().endswith((".", "?", "!", '"', "”")) or POSES.search(low))
+        and (
+            not line.rstrip().endswith((".", "?", "!", '"', "”"))
+            or ("pose" in low and POSES.search(low))
+        )
         and CAPTION.search(low)
     ):
         return "caption"

@@ -124,9 +124,9 @@ def _mark_blocks(lines: list[str], words: list[int], idx: list[int], mark: _Mark
         pos += 1
         while pos < len(idx) and (words[idx[pos]] <= limit or bp.TIMESTAMP.match(lines[idx[pos]])):
             if (
-                bp.looks_like_headline(lines[idx[pos]])
-                and kind == "contact-block"
-                and (words[idx[pos]] > 6)
+                kind == "contact-block"
+                and words[idx[pos]] > 6
+                and bp.looks_like_headline(lines[idx[pos]])
             ):
                 break  # the article's headline right after a contact block
             mark(idx[pos], kind)

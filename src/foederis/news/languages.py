@@ -33,7 +33,11 @@ from foederis.news.textutil import Substrings
 
 LANGUAGES = ("en", "es", "pt", "fr", "de", "ru", "ar", "zh", "ja", "ko", "id")
 DETECT_CHARS = 600  # the English fast path reads this much
-MODEL_CHARS = 300  # lingua's time grows with the text: 300 characters tell 11 languages apart
+# lingua's time grows with the text (~0.6 µs a character). Measured on 116 real news
+# excerpts in the 11 languages (30 Nov 2026; windows every 50 characters): no error at
+# 120, 150, 200 or 300 characters, 3 in 1,082 windows at 80; 150 keeps a margin over 120
+# and costs about half of 300.
+MODEL_CHARS = 150
 RELATIONS = (
     "signed",
     "ratified",

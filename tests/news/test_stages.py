@@ -113,3 +113,12 @@ def test_shingle_hashes_are_sorted_and_distinct(words: list[str]) -> None:
     toks = text.lower().split()
     grams = {tuple(toks[i : i + 3]) for i in range(len(toks) - 2)}
     assert len(got) == (len(grams) if len(toks) >= 3 else min(len(toks), 1))
+
+
+@given(st.text(max_size=200))
+def test_key_is_the_lower_case_words_joined_by_spaces(text: str) -> None:
+    import re
+
+    from foederis.news.textutil import key
+
+    assert key(text) == " ".join(re.findall(r"\w+", text.lower()))

@@ -13,6 +13,7 @@ import ahocorasick_rs
 import numpy as np
 
 _WORD = re.compile(r"\w+")
+_NON_WORD = re.compile(r"\W+")
 _BULLET = re.compile(r"^[\s•·▪◦●○■□\-–—*>]+")
 # A sentence ends at . ! or ? (with closing quotes/brackets), before a capital, digit or
 # opening quote. Abbreviations are checked separately.
@@ -96,8 +97,8 @@ class Substrings:
 @lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """A comparison key: lower-case words joined by single spaces (quotes, dashes and
-    punctuation ignored)."""
-    return " ".join(_WORD.findall(text.lower()))
+    punctuation ignored): the runs of non-word characters made one space, in one pass."""
+    return _NON_WORD.sub(" ", text.lower()).strip(" ")
 
 
 def words(text: str) -> list[str]:

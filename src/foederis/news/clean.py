@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from foederis.news import boilerplate as bp
-from foederis.news.textutil import key, word_count
+from foederis.news.textutil import key
 
 LONG_LINE_WORDS = 12  # a line this long is article text unless a pattern says otherwise
 LIST_ITEM_MAX_WORDS = 40
@@ -51,19 +51,22 @@ def clean(text: str, title: str | None = None) -> CleanResult:
     """Boilerplate-free text of an article (one paragraph per line)."""
     lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     idx = [i for i, ln in enumerate(lines) if ln]
-    words = [word_count(ln) if ln else 0 for ln in lines]  # counted once, read by each rule
+    # each line's comparison key and word count, made once and read by every rule (the
+    # key's words are joined by single spaces, so they count the words too)
+    keys = [key(ln) for ln in lines]
+    words = [k.count(" ") + 1 if k else 0 for k in keys]
     reasons: dict[int, str] = {}
 
     def mark(i: int, reason: str) -> None:
         reasons.setdefault(i, reason)
 
     _mark_single_lines(lines, words, idx, mark)
-    title_idx = _mark_title(lines, idx, title, mark)
-    _mark_repeats(lines, words, idx, mark)
+    title_idx = _mark_title(keys, idx, title, mark)
+    _mark_repeats(keys, words, idx, mark)
     _mark_blocks(lines, words, idx, mark)
     _mark_header(lines, words, idx, title_idx, reasons, mark)
     _mark_footer(words, idx, reasons, mark)
-    _mark_duplicates(lines, words, idx, reasons, mark)
+    _mark_duplicates(keys, words, idx, reasons, mark)
 
     kept = [lines[i] for i in idx if i not in reasons]
     removed = [Removed(i, reasons[i], lines[i]) for i in idx if i in reasons]
@@ -83,24 +86,23 @@ def _mark_single_lines(lines: list[str], words: list[int], idx: list[int], mark:
             mark(i, reason)
 
 
-def _mark_title(lines: list[str], idx: list[int], title: str | None, mark: _Mark) -> int | None:
+def _mark_title(keys: list[str], idx: list[int], title: str | None, mark: _Mark) -> int | None:
     """Remove every line that repeats the title; the first one ends the header."""
     if not title:
         return None
     tkey = key(title)
     if not tkey:
         return None
-    head = tkey.split(" ", 1)[0]  # in every line whose key is the title's (a fast test)
     first: int | None = None
     for i in idx:
-        if head in lines[i].lower() and key(lines[i]) == tkey:
+        if keys[i] == tkey:
             mark(i, "title")
             first = i if first is None else first
     return first
 
 
-def _mark_repeats(lines: list[str], words: list[int], idx: list[int], mark: _Mark) -> None:
-    short = [(i, key(lines[i])) for i in idx if words[i] <= SHORT_REPEAT_MAX_WORDS]
+def _mark_repeats(keys: list[str], words: list[int], idx: list[int], mark: _Mark) -> None:
+    short = [(i, keys[i]) for i in idx if words[i] <= SHORT_REPEAT_MAX_WORDS]
     counts = Counter(k for _, k in short)
     for i, k in short:
         if counts[k] > 1:
@@ -172,12 +174,10 @@ def _mark_footer(words: list[int], idx: list[int], reasons: dict[int, str], mark
 
 
 def _mark_duplicates(
-    lines: list[str], words: list[int], idx: list[int], reasons: dict[int, str], mark: _Mark
+    keys: list[str], words: list[int], idx: list[int], reasons: dict[int, str], mark: _Mark
 ) -> None:
     """A paragraph whose words repeat those of a longer (or earlier equal) paragraph."""
-    keyed = [
-        (i, key(lines[i])) for i in idx if i not in reasons and words[i] >= DUPLICATE_MIN_WORDS
-    ]
+    keyed = [(i, keys[i]) for i in idx if i not in reasons and words[i] >= DUPLICATE_MIN_WORDS]
     for a, ka in keyed:
         for b, kb in keyed:
             if a == b or a in reasons or b in reasons:

@@ -21,6 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -292,17 +293,26 @@ def _prepare(raw: RawDocument) -> _New:
     """Clean, identify the language and sign one document (the per-document work before
     grouping)."""
     cleaned = clean(raw.text, raw.title)
-    grams = shingle_hashes(cleaned.text)
-    (sig,) = dedupe.signatures([grams])
+    grams, minhash, language = _sign(cleaned.text)
     return _New(
         dataclasses.replace(raw, text=""),  # the page itself is not needed again
         cleaned.text,
         cleaned.kept_chars,
         cleaned.removed_chars,
         grams,
-        dedupe.to_bytes(sig),
-        language=detect(cleaned.text),
+        minhash,
+        language=language,
     )
+
+
+@lru_cache(maxsize=4096)  # a syndicated copy cleans to the same text: signed once
+def _sign(text: str) -> tuple[np.ndarray[Any, np.dtype[np.uint32]], bytes, str]:
+    """A cleaned text's 3-gram hashes (read-only: copies share them), MinHash signature
+    and language."""
+    grams = shingle_hashes(text)
+    grams.flags.writeable = False
+    (sig,) = dedupe.signatures([grams])
+    return grams, dedupe.to_bytes(sig), detect(text)
 
 
 def _group_stories(
@@ -368,14 +378,21 @@ def _extract(
                 story_date[k] = known[0]
     refs = [d.raw.published or story_date.get(("new", i)) for i, d in enumerate(fresh)]
     tasks = [(d.text, ref, d.language, d.raw.published) for d, ref in zip(fresh, refs, strict=True)]
+    # a copy with the same text, dates and language has the same claims: analysed once
+    unique = list(dict.fromkeys(tasks))
     found: Iterable[_Analysis] = (
-        pool.map(_analyse_one, tasks, chunksize=PARALLEL_CHUNK)
+        pool.map(_analyse_one, unique, chunksize=PARALLEL_CHUNK)
         if pool is not None
-        else (analyse(extractor, *task) for task in tasks)
+        else (analyse(extractor, *task) for task in unique)
     )
-    for i, (d, (claims, events, verdicts)) in enumerate(zip(fresh, found, strict=True)):
-        _tick(progress, "extract", i + 1, len(fresh))
-        d.claims, d.events, d.verdicts = claims, events, verdicts
+    results: dict[tuple[str, date | None, str, date | None], _Analysis] = {}
+    for k, (task, result) in enumerate(zip(unique, found, strict=True), 1):
+        _tick(progress, "extract", k, len(unique))
+        results[task] = result
+    for d, task in zip(fresh, tasks, strict=True):
+        claims, events, verdicts = results[task]
+        d.claims, d.events = list(claims), list(events)
+        d.verdicts = list(verdicts) if verdicts is not None else None
     # an undated article takes the date of its story, else of its event
     event_date: dict[str, date] = {}
     for d in fresh:

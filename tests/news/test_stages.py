@@ -12,7 +12,7 @@ from foederis.news.dates import date_line, find_dates
 from foederis.news.extract import Extractor
 from foederis.news.mentions import article_key, find_states
 from foederis.news.reconcile import reconcile
-from foederis.news.textutil import shingles, split_sentences
+from foederis.news.textutil import shingle_hashes, split_sentences
 
 
 def test_dates_keep_their_precision() -> None:
@@ -60,7 +60,7 @@ def test_dedupe_finds_copies_truncations_and_summaries() -> None:
         "summary": " ".join(words[:60] + [f"x{i}" for i in range(60)] + words[300:360]),
         "other": " ".join(words[1000:1600]),
     }
-    sets = {k: shingles(v) for k, v in texts.items()}
+    sets = {k: shingle_hashes(v) for k, v in texts.items()}
     sigs = dedupe.signatures(list(sets.values()))
     items = [dedupe.Item(k, sig, len(sets[k])) for k, sig in zip(sets, sigs, strict=True)]
     groups = {frozenset(g) for g in dedupe.group_stories(items, sets.__getitem__)}
@@ -122,3 +122,16 @@ def test_key_is_the_lower_case_words_joined_by_spaces(text: str) -> None:
     from foederis.news.textutil import key
 
     assert key(text) == " ".join(re.findall(r"\w+", text.lower()))
+
+
+@given(st.sets(st.integers(0, 200), max_size=120), st.sets(st.integers(0, 200), max_size=120))
+def test_containment_is_the_share_of_the_smaller_set(a: set[int], b: set[int]) -> None:
+    """On sorted hash arrays, as ingest calls it; the definition on Python sets."""
+    import numpy as np
+
+    def arr(s: set[int]) -> np.ndarray:  # type: ignore[type-arg]
+        return np.array(sorted(s), dtype=np.uint32)
+
+    shared = len(a & b)
+    want = shared / min(len(a), len(b)) if a and b and shared >= dedupe.MIN_SHARED else 0.0
+    assert dedupe.containment(arr(a), arr(b)) == want

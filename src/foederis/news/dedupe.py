@@ -138,20 +138,31 @@ def candidate_pairs(
     return kept
 
 
-def containment(a: set[int], b: set[int]) -> float:
-    if not a or not b:
+Grams = np.ndarray[Any, np.dtype[np.uint32]]  # sorted distinct 3-gram hashes
+
+
+def containment(a: Grams, b: Grams) -> float:
+    """The share of the smaller text's 3-grams found in the other (0 below ``MIN_SHARED``
+    in common), on sorted distinct hashes (``textutil.shingle_hashes``): a binary search
+    of each of the smaller's in the larger, in numpy; no Python set is built."""
+    if len(a) > len(b):
+        a, b = b, a
+    if not len(a):
         return 0.0
-    shared = len(a & b) if len(a) <= len(b) else len(b & a)
+    at = np.searchsorted(b, a)
+    at[at == len(b)] = 0
+    shared = int(np.count_nonzero(b[at] == a))
     if shared < MIN_SHARED:
         return 0.0
-    return shared / min(len(a), len(b))
+    return shared / len(a)
 
 
 def group_stories(
-    items: Sequence[Item], shingles_of: Callable[[Hashable], set[int]]
+    items: Sequence[Item], shingles_of: Callable[[Hashable], Grams]
 ) -> list[list[Hashable]]:
     """Stories: groups of keys whose texts are copies, truncations or summaries of each
-    other. The answer depends only on the items, not on their order or on earlier runs."""
+    other. The answer depends only on the items, not on their order or on earlier runs.
+    ``shingles_of`` gives a key's sorted distinct 3-gram hashes."""
     copies = collapse(items)
     reps = [members[0] for members in copies.values()]
     uf: UnionFind = UnionFind()
@@ -163,9 +174,9 @@ def group_stories(
         if reps
         else np.empty((0, NUM_PERM), dtype=np.uint32)
     )
-    cache: dict[Hashable, set[int]] = {}
+    cache: dict[Hashable, Grams] = {}
 
-    def sh(key: Hashable) -> set[int]:
+    def sh(key: Hashable) -> Grams:
         if key not in cache:
             cache[key] = shingles_of(key)
         return cache[key]

@@ -344,10 +344,10 @@ def _group_stories(
         assert sig is not None
         items.append(dedupe.Item(("new", i), sig, d.signed_size))
 
-    def shingles_of(key: Hashable) -> set[int]:
+    def shingles_of(key: Hashable) -> dedupe.Grams:
         if isinstance(key, tuple):
-            return set(fresh[int(key[1])].grams.tolist())
-        return shingles(store.text(int(str(key))))
+            return fresh[int(key[1])].grams
+        return shingle_hashes(store.text(int(str(key))))
 
     groups = dedupe.group_stories(items, shingles_of)
     _tick(progress, "dedupe", 1, 1)

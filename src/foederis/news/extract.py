@@ -244,8 +244,26 @@ class _Context:
     treaty: str | None = None
     age: int = 99
     heading: _Heading | None = None
-    states: tuple[str, ...] = field(default_factory=tuple)
     topic: Counter[str] = field(default_factory=Counter)  # pacts of the claims so far
+    # the states of the last sentence that named any: sentences that can hold no claim
+    # are kept unread (``unread``, oldest first) until a later sentence asks for them
+    known_states: tuple[str, ...] = ()
+    unread: list[str] = field(default_factory=list)
+
+    @property
+    def states(self) -> tuple[str, ...]:
+        while self.unread:
+            found = find_states(self.unread.pop())  # newest first: the first that names any
+            if found:
+                self.known_states = tuple(dict.fromkeys(m.iso3 for m in found))
+                self.unread.clear()
+        return self.known_states
+
+    def read(self, sm: Sequence[StateMention]) -> None:
+        """A sentence was read: its states (if any) are now the last ones named."""
+        if sm:
+            self.known_states = tuple(dict.fromkeys(m.iso3 for m in sm))
+            self.unread.clear()
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,14 +375,15 @@ class Extractor:
         heading = ctx.heading if sent.bullet and not is_heading else None
         if not sent.bullet and not is_heading:
             ctx.heading = None
-        sm = find_states(s)
         if not is_heading:
             low = s.lower()
             if not _CUE_STEMS.found_in(low) and not self.names.may_mention(low):
-                # no cue, no pact (named, described or anaphoric), hence no claim: what
-                # ``_remember`` would keep of it is its states
-                self._remember(s, sm, (), [], [], ctx)
+                # no cue, no pact (named, described or anaphoric), hence no claim: all a
+                # later sentence may want of it is its states, read only if it asks
+                ctx.age += 1
+                ctx.unread.append(s)
                 return []
+        sm = find_states(s)
         dm = find_dates(s)
         pacts = self._pacts(s, sm, dm, ref, ctx, heading)
         cues = _cues(s)
@@ -609,8 +628,7 @@ class Extractor:
         ctx.topic.update(
             c.treaty for c in claims if c.treaty and c.relation == "signed" and c.date is None
         )
-        if sm:
-            ctx.states = tuple(dict.fromkeys(m.iso3 for m in sm))
+        ctx.read(sm)
         if s.rstrip().endswith(":"):
             year = next((d.iso for d in dm), None)
             treaty = next((p.treaty for p in pacts if p.treaty), None)

@@ -303,6 +303,10 @@ def test_a_story_with_many_copies_lists_its_first_documents_and_a_total(
     assert seen == [d.model_dump(mode="json") for d in big.documents]
     one_page = copies_client.get(f"/api/stories/{big.story}/documents", params={"limit": 1000})
     assert one_page.json() == seen and "link" not in one_page.headers
+    review = copies_client.get("/review").text  # the review page lists the same first copies
+    more = COPIES - api.STORY_DOCUMENTS
+    assert f"… {more} more copies" in review
+    assert f'href="/api/stories/{big.story}/documents?limit=1000">all {COPIES} as JSON' in review
     most = copies_client.get("/api/stories", params={"documents": api.MAX_STORY_DOCUMENTS})
     row = next(s for s in most.json() if s["story"] == big.story)
     assert len(row["documents"]) == api.MAX_STORY_DOCUMENTS < row["documents_total"] == COPIES

@@ -28,17 +28,17 @@ FIRST, LAST = date(1900, 1, 1), date(2035, 12, 31)
 _DAYS_2 = timedelta(days=2)
 
 
-def _fresh(s: Scenario) -> bytes | str:
+def _fresh(s: Scenario, detail: str = "compact") -> bytes | str:
     engine_for(KB).clear_caches()
     try:
-        return answer_json(KB, s)
+        return answer_json(KB, s, detail)
     except Exception as exc:  # e.g. a place the target does not hold that day
         return f"{type(exc).__name__}: {exc}"
 
 
-def _cached(cache: AnswerCache, s: Scenario) -> bytes | str:
+def _cached(cache: AnswerCache, s: Scenario, detail: str = "compact") -> bytes | str:
     try:
-        return cache.answer(s)
+        return cache.answer(s, detail)
     except Exception as exc:
         return f"{type(exc).__name__}: {exc}"
 
@@ -81,7 +81,8 @@ def test_an_answer_kept_for_one_day_of_an_epoch_is_exact_on_another(data: st.Dat
     cache = AnswerCache(KB)
     for d in days:
         s = Scenario(**shape, date=d)
-        assert _cached(cache, s) == _fresh(s), s
+        for detail in ("compact", "full"):
+            assert _cached(cache, s, detail) == _fresh(s, detail), (s, detail)
     s = Scenario(**shape, date=days[-1])
     assert _cached(cache, s) == _fresh(s)  # and again
 
@@ -129,7 +130,7 @@ def test_the_cache_is_bounded_and_stores_equal_templates_once() -> None:
     assert cache.size == sum(len(t) for t in {id(t): t for t in cache._entries.values()}.values())
     small = AnswerCache(KB, max_bytes=4 * 20_000)
     for d in days:
-        small.answer(Scenario(attacker="RUS", target="EST", date=d))  # ~0.5 MB each
+        small.answer(Scenario(attacker="RUS", target="EST", date=d))  # ~50 kB each
     assert len(small) == 0 and small.size == 0  # too large to keep
 
 

@@ -12,6 +12,7 @@ from asgiclient import AsgiClient
 
 from foederis.engine.cascade import cascade
 from foederis.engine.check import check
+from foederis.engine.compact import expand
 from foederis.kb import load_kb
 from foederis.model.dump import treaty_json
 from foederis.model.scenario import Scenario
@@ -153,12 +154,14 @@ def test_network(client: AsgiClient) -> None:
 
 # ---- engine ------------------------------------------------------------------------------------
 def test_check_yeonpyeong_same_json_as_library(client: AsgiClient) -> None:
-    resp = client.post("/api/check", json=YEONPYEONG)
+    resp = client.post("/api/check", params={"detail": "full"}, json=YEONPYEONG)
     assert resp.status_code == 200
     data = resp.json()
     result = check(Scenario(**YEONPYEONG))
     expected = {**result.to_json(), "summary": result.summary().to_json()}
     assert data == same_json(expected)
+    compact = client.post("/api/check", json=YEONPYEONG).json()  # the default
+    assert compact["format"] == "compact" and expand(compact) == data
     usa = [o for o in data["obligations"] if o["state"] == "USA" and o["status"] == "triggered"]
     assert usa and usa[0]["treaty"] == "us-kor-1953" and usa[0]["protects"] == "KOR"
     assert data["scenario"]["place"] == "Yeonpyeong Island"

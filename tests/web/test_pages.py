@@ -370,3 +370,26 @@ def test_network_page_says_where_the_history_comes_from(client: AsgiClient) -> N
     assert "foederis import atop DIR" in note and "atopdata.org" in note
     data = client.get("/api/network", params={"date": "1914-12-31"}).json()
     assert data["edges"] == [] and data["coverage"] == cov
+
+
+def test_the_api_example_on_the_scenario_page_asks_the_same_question(
+    client: AsgiClient,
+) -> None:
+    """The curl line under a result posts the page's scenario: the API's (compact) answer
+    has the page's rows, and its full form is the CLI's JSON."""
+    import html as html_
+    import json
+
+    from foederis.engine.compact import expand
+
+    page = client.get(YEONPYEONG).text
+    curl = html_.unescape(re.search(r"<pre><code>(curl .*?)</code></pre>", page, re.S)[1])
+    assert "--compressed" in curl and "api/check" in curl
+    body = json.loads(re.search(r"-d '(\{.*\})'", curl)[1])
+    compact = client.post("/api/check", json=body).json()
+    full = client.post("/api/check", params={"detail": "full"}, json=body).json()
+    assert compact["format"] == "compact" and expand(compact) == full
+    for row in full["obligations"]:
+        if row["status"] == "triggered":
+            assert f'data-status="triggered" data-states="{row["state"]}"' in page
+    assert "detail=full" in page

@@ -40,7 +40,7 @@ def test_lists_page_with_a_total_and_a_next_link(client: AsgiClient, url: str) -
     assert past.json() == [] and past.headers["x-total-count"] == str(total)
 
 
-@pytest.mark.parametrize("url", [*LISTS, "/api/stories", "/api/claims"])
+@pytest.mark.parametrize("url", [*LISTS, "/api/stories", "/api/claims", "/api/stories/1/documents"])
 @pytest.mark.parametrize(
     ("params", "field"),
     [
@@ -227,3 +227,123 @@ def test_proposals_are_ranked_and_cut_in_sql(news_db: Path, limit: int, offset: 
         page = review_list(news_db, status, limit=limit, offset=offset)
         assert page == every[offset : offset + limit]
     assert review_list(news_db, None)  # the seeded database has proposals
+
+
+# ---- a story copied many times ------------------------------------------------------------
+COPIES = 130  # more than one page of documents per story (api.MAX_STORY_DOCUMENTS)
+
+STORY_TEXT = """Harbour festival report {n}
+4 March 2024
+
+The old harbour held its spring festival on Sunday, with boat races, music and a fish market
+along the quay. Organisers said more visitors came than in any year since the festival began,
+and that the rowing clubs of four towns took part in the races this time.
+The mayor thanked the volunteers who cleaned the beach the week before.
+
+Syndicated copy number {n}.
+"""
+
+
+@pytest.fixture(scope="module")
+def copies_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database with one story syndicated COPIES times, and the two seed articles."""
+    from newsdata import write_hostile
+
+    from foederis.web import newsbridge
+
+    if not newsbridge.available():
+        pytest.skip("the news module is not available")
+    folder = tmp_path_factory.mktemp("copies")
+    paths = write_hostile(folder)
+    for n in range(COPIES):
+        path = folder / f"copy-{n:03d}.txt"
+        path.write_text(STORY_TEXT.format(n=n), encoding="utf-8")
+        paths.append(path)
+    db = folder / "news.sqlite3"
+    newsbridge.ingest_files(paths, db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def copies_client(copies_db: Path) -> Any:
+    from foederis.web import create_app
+
+    with AsgiClient(create_app(db_path=copies_db)) as c:
+        yield c
+
+
+def test_a_story_with_many_copies_lists_its_first_documents_and_a_total(
+    copies_db: Path, copies_client: AsgiClient
+) -> None:
+    from foederis.news import list_stories
+
+    whole = {s.story: s for s in list_stories(copies_db)}  # every document, as the CLI
+    big = max(whole.values(), key=lambda s: len(s.documents))
+    assert len(big.documents) == COPIES, "the copies should form one story"
+    # the canonical copy (the longest text) lies past the first page of documents
+    assert big.canonical not in [d.id for d in big.documents[: api.STORY_DOCUMENTS]]
+    stories = copies_client.get("/api/stories").json()
+    assert len(stories) == len(whole)
+    for story in stories:
+        every = [d.model_dump(mode="json") for d in whole[story["story"]].documents]
+        assert story["documents_total"] == len(every)
+        assert story["documents"] == every[: api.STORY_DOCUMENTS]  # the first, by id
+        assert story["canonical"] == whole[story["story"]].canonical
+        assert (story["documents_next"] is None) == (len(every) <= api.STORY_DOCUMENTS)
+    listed = next(s for s in stories if s["story"] == big.story)
+    # the rest of the copies, page by page, from documents_next on
+    seen = list(listed["documents"])
+    nxt: str | None = listed["documents_next"]
+    while nxt:
+        resp = copies_client.get(nxt)
+        assert resp.status_code == 200 and int(resp.headers["x-total-count"]) == COPIES
+        assert 1 <= len(resp.json()) <= api.STORY_DOCUMENTS
+        seen += resp.json()
+        nxt = _next(resp)
+    assert seen == [d.model_dump(mode="json") for d in big.documents]
+    one_page = copies_client.get(f"/api/stories/{big.story}/documents", params={"limit": 1000})
+    assert one_page.json() == seen and "link" not in one_page.headers
+    review = copies_client.get("/review").text  # the review page lists the same first copies
+    more = COPIES - api.STORY_DOCUMENTS
+    assert f"… {more} more copies" in review
+    assert f'href="/api/stories/{big.story}/documents?limit=1000">all {COPIES} as JSON' in review
+    most = copies_client.get("/api/stories", params={"documents": api.MAX_STORY_DOCUMENTS})
+    row = next(s for s in most.json() if s["story"] == big.story)
+    assert len(row["documents"]) == api.MAX_STORY_DOCUMENTS < row["documents_total"] == COPIES
+
+
+@pytest.mark.parametrize("bad", ["0", "-1", str(api.MAX_STORY_DOCUMENTS + 1), "x"])
+def test_a_bad_documents_count_is_422_naming_it(copies_client: AsgiClient, bad: str) -> None:
+    resp = copies_client.get("/api/stories", params={"documents": bad})
+    assert resp.status_code == 422
+    assert resp.json()["field"] == "documents" and resp.json()["hint"]
+
+
+def test_an_unknown_story_is_404(copies_client: AsgiClient) -> None:
+    resp = copies_client.get("/api/stories/999999/documents")
+    assert resp.status_code == 404
+    assert resp.json()["error"] == "unknown_story" and "/api/stories" in resp.json()["hint"]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(limit=st.integers(1, 4), offset=st.integers(0, 4), documents=st.integers(1, 140))
+def test_story_documents_are_cut_in_sql_like_the_whole_list(
+    copies_db: Path, limit: int, offset: int, documents: int
+) -> None:
+    from foederis.news import count_story_documents, list_stories, story_documents
+
+    stories = list_stories(copies_db)
+    page = list_stories(copies_db, limit=limit, offset=offset, documents=documents)
+    expected = stories[offset : offset + limit]
+    assert [s.story for s in page] == [s.story for s in expected]
+    for got, every in zip(page, expected, strict=True):
+        assert got.documents == every.documents[:documents]
+        assert got.documents_total == every.documents_total == len(every.documents)
+        assert (got.canonical, got.title, got.event) == (every.canonical, every.title, every.event)
+        assert count_story_documents(every.story, copies_db) == len(every.documents)
+        assert (
+            story_documents(every.story, copies_db, limit=documents, offset=offset)
+            == every.documents[offset : offset + documents]
+        )

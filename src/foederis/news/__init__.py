@@ -15,9 +15,11 @@ from foederis.news.pipeline import (
     StoryOut,
     count_claims,
     count_stories,
+    count_story_documents,
     ingest,
     list_claims,
     list_stories,
+    story_documents,
 )
 from foederis.news.review import ProposalOut, count_proposals, review_decide, review_list
 from foederis.news.store import default_db_path
@@ -34,6 +36,7 @@ __all__ = [
     "count_claims",
     "count_proposals",
     "count_stories",
+    "count_story_documents",
     "default_db_path",
     "ingest",
     "list_claims",
@@ -42,4 +45,5 @@ __all__ = [
     "list_stories",
     "review_decide",
     "review_list",
+    "story_documents",
 ]

@@ -103,6 +103,7 @@ class StoryOut(BaseModel):
     title: str | None
     event: str | None
     documents: list[DocumentOut]
+    documents_total: int  # the story's documents; ``documents`` may hold only the first ones
 
 
 # ---- the work ---------------------------------------------------------------------------
@@ -539,29 +540,56 @@ def _claim_out(r: sqlite3.Row) -> ClaimOut:
 
 
 def list_stories(
-    db_path: Path | str | None = None, *, limit: int | None = None, offset: int = 0
+    db_path: Path | str | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    documents: int | None = None,
 ) -> list[StoryOut]:
     """Stories (groups of documents reporting the same story), by story id; ``limit`` and
-    ``offset`` page through them in SQL, so a page reads only its own documents."""
+    ``offset`` page through them in SQL, so a page reads only its own documents. With
+    ``documents``, each story lists only its first ``documents`` documents (by id; the
+    rest: :func:`story_documents`); ``documents_total`` counts them all."""
     with Store(db_path) as store:
-        rows = store.story_documents(limit, offset)
-    groups: dict[int, list[DocumentOut]] = {}
-    for r in rows:
-        doc = _doc_out(r)
-        groups.setdefault(doc.story if doc.story is not None else doc.id, []).append(doc)
+        rows = store.story_documents(limit, offset, per_story=documents)
+        groups: dict[int, list[DocumentOut]] = {}
+        totals: dict[int, int] = {}
+        for r in rows:
+            doc = _doc_out(r)
+            key = doc.story if doc.story is not None else doc.id
+            groups.setdefault(key, []).append(doc)
+            totals[key] = int(r["documents_total"]) if documents is not None else len(groups[key])
+        # a canonical document past the first ``documents`` of its story is read on its own
+        listed = {d.id for docs in groups.values() for d in docs}
+        canon = {int(r["id"]): _doc_out(r) for r in store.documents(sorted(set(groups) - listed))}
     out = []
     for story, docs in sorted(groups.items()):
-        canon = next((d for d in docs if d.canonical), docs[0])
+        head = next((d for d in docs if d.canonical), canon.get(story, docs[0]))
         out.append(
             StoryOut(
                 story=story,
-                canonical=canon.id,
-                title=canon.title,
-                event=canon.event,
+                canonical=head.id,
+                title=head.title,
+                event=head.event,
                 documents=docs,
+                documents_total=totals[story],
             )
         )
     return out
+
+
+def story_documents(
+    story: int, db_path: Path | str | None = None, *, limit: int = 100, offset: int = 0
+) -> list[DocumentOut]:
+    """A page of the documents of one story (keyed by its canonical document's id), by id."""
+    with Store(db_path) as store:
+        return [_doc_out(r) for r in store.documents_of_story(story, limit, offset)]
+
+
+def count_story_documents(story: int, db_path: Path | str | None = None) -> int:
+    """How many documents the story has (0: there is no such story)."""
+    with Store(db_path) as store:
+        return store.count_story_documents(story)
 
 
 def count_stories(db_path: Path | str | None = None) -> int:

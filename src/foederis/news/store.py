@@ -409,18 +409,52 @@ class Store:
         row = self.conn.execute(f"SELECT COUNT(*) FROM ({self._STORY_KEY})").fetchone()
         return int(row[0])
 
-    def story_documents(self, limit: int | None = None, offset: int = 0) -> list[sqlite3.Row]:
+    _DOC_COLUMNS = (
+        "id, content_hash, path, format, title, outlet, byline, published,"
+        " kept_chars, removed_chars, shingle_count, claim_count, story, event, language, url"
+    )
+
+    def story_documents(
+        self, limit: int | None = None, offset: int = 0, per_story: int | None = None
+    ) -> list[sqlite3.Row]:
         """The documents of the stories ``offset`` .. ``offset + limit`` (by story key),
-        ordered by id: one page of stories read in SQL."""
-        if limit is None and not offset:
-            return self.documents()
+        ordered by id: one page of stories read in SQL. With ``per_story``, only each
+        story's first ``per_story`` documents (by id); every row then also has
+        ``documents_total``, the number of documents of its story."""
+        if per_story is None:
+            if limit is None and not offset:
+                return self.documents()
+            sql = (
+                f"SELECT {self._DOC_COLUMNS} FROM documents WHERE COALESCE(story, id) IN"
+                f" ({self._STORY_KEY} ORDER BY k LIMIT ? OFFSET ?) ORDER BY id"
+            )
+            return list(self.conn.execute(sql, (-1 if limit is None else limit, offset)))
+        # the window reads only ids and story keys (the documents_story index covers them)
         sql = (
-            "SELECT id, content_hash, path, format, title, outlet, byline, published,"
-            " kept_chars, removed_chars, shingle_count, claim_count, story, event, language, url"
+            f"SELECT {', '.join('d.' + c.strip() for c in self._DOC_COLUMNS.split(','))},"
+            " w.total AS documents_total FROM ("
+            " SELECT id, COUNT(*) OVER story AS total, ROW_NUMBER() OVER (story ORDER BY id) AS n"
             f" FROM documents WHERE COALESCE(story, id) IN ({self._STORY_KEY}"
-            " ORDER BY k LIMIT ? OFFSET ?) ORDER BY id"
+            " ORDER BY k LIMIT ? OFFSET ?)"
+            " WINDOW story AS (PARTITION BY COALESCE(story, id))"
+            ") w JOIN documents d ON d.id = w.id WHERE w.n <= ? ORDER BY d.id"
         )
-        return list(self.conn.execute(sql, (-1 if limit is None else limit, offset)))
+        return list(
+            self.conn.execute(sql, (-1 if limit is None else limit, offset, max(per_story, 0)))
+        )
+
+    # one story's documents: those grouped under its key, or the ungrouped document itself
+    _OF_STORY = "FROM documents WHERE story = ? OR (story IS NULL AND id = ?)"
+
+    def count_story_documents(self, story: int) -> int:
+        """How many documents the story keyed ``story`` has (0: no such story)."""
+        row = self.conn.execute(f"SELECT COUNT(*) {self._OF_STORY}", (story, story)).fetchone()
+        return int(row[0])
+
+    def documents_of_story(self, story: int, limit: int, offset: int = 0) -> list[sqlite3.Row]:
+        """A page of one story's documents, by id."""
+        sql = f"SELECT {self._DOC_COLUMNS} {self._OF_STORY} ORDER BY id LIMIT ? OFFSET ?"
+        return list(self.conn.execute(sql, (story, story, limit, offset)))
 
     # ---- writes (call inside a transaction) -----------------------------------------
 

@@ -1,17 +1,18 @@
 """The encoded answers of ``POST /api/check``, reused across the days of an epoch.
 
-``answer_json(kb, scenario)`` is the answer: ``check`` and its summary as compact JSON,
-computed by the engine. ``AnswerCache`` keeps answers so that a scenario asked again, or
-asked on another day of the same epoch of its target's timeline (engine/epochs.py: no
-date that the answer can read falls between the two days, neither day is one, and both
-are in the past or both in the future), is not computed again. Such days have the same
-answer except where the day is printed, and the printed day (its ISO text) appears
-nowhere else in the answer, because it is not a recorded date. So the first answer of a
-bucket is kept as a template, its day's text replaced by a NUL byte (orjson escapes
-control characters in strings, so a raw NUL never occurs in its output), and a later day
-of the bucket is filled in. A recorded date is a bucket of its own, kept whole.
-tests/web/test_answers.py checks templated answers against an engine whose caches were
-emptied, on random scenarios and days.
+``answer_json(kb, scenario, detail)`` is the answer: ``check`` and its summary as JSON,
+computed by the engine; ``compact`` (the default) stores every clause, source, precedent and
+reason once (engine/compact.py), ``full`` is the CLI's ``--format json``. ``AnswerCache``
+keeps answers (per detail) so that a scenario asked again, or asked on another day of the
+same epoch of its target's timeline (engine/epochs.py: no date that the answer can read
+falls between the two days, neither day is one, and both are in the past or both in the
+future), is not computed again. Such days have the same answer except where the day is
+printed, and the printed day (its ISO text) appears nowhere else in the answer, because it
+is not a recorded date. So the first answer of a bucket is kept as a template, its day's
+text replaced by a NUL byte (orjson escapes control characters in strings, so a raw NUL
+never occurs in its output), and a later day of the bucket is filled in. A recorded date is
+a bucket of its own, kept whole. tests/web/test_answers.py checks templated answers against
+an engine whose caches were emptied, on random scenarios and days.
 
 The cache is an LRU bounded by its number of entries and by the bytes of the distinct
 templates it holds (neighbouring epochs often have the same answer: it is stored once).
@@ -27,6 +28,7 @@ from typing import Any
 import orjson
 
 from foederis.engine.check import check as run_check
+from foederis.engine.compact import compact_json
 from foederis.engine.epochs import Epochs
 from foederis.kb import KnowledgeBase
 from foederis.model.scenario import Scenario
@@ -39,11 +41,12 @@ def encode(data: Any) -> bytes:
     return orjson.dumps(data, default=str)
 
 
-def answer_json(kb: KnowledgeBase, scenario: Scenario) -> bytes:
-    """The answer to one scenario, computed by the engine (as ``foederis check --format
-    json``, with the summary)."""
+def answer_json(kb: KnowledgeBase, scenario: Scenario, detail: str = "compact") -> bytes:
+    """The answer to one scenario, computed by the engine, with the summary: ``full`` as
+    ``foederis check --format json``, ``compact`` with every object once."""
     result = run_check(scenario, kb)
-    return encode({**result.to_json(), "summary": result.summary(kb).to_json()})
+    body = result.to_json() if detail == "full" else compact_json(result)
+    return encode({**body, "summary": result.summary(kb).to_json()})
 
 
 class AnswerCache:
@@ -64,7 +67,7 @@ class AnswerCache:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def answer(self, s: Scenario) -> bytes:
+    def answer(self, s: Scenario, detail: str = "compact") -> bytes:
         day = s.date
         bucket = self.epochs.of(s.target).bucket(day)
         key = (
@@ -76,6 +79,7 @@ class AnswerCache:
             s.initiator,
             bucket,
             day > date.today(),  # the "in the future" caveat: today is no recorded date
+            detail,
         )
         template = self._entries.get(key)
         if template is not None:
@@ -83,7 +87,7 @@ class AnswerCache:
             if bucket[0] == "day":
                 return template
             return template.replace(DAY, day.isoformat().encode())
-        body = answer_json(self.kb, s)
+        body = answer_json(self.kb, s, detail)
         self._put(key, body if bucket[0] == "day" else body.replace(day.isoformat().encode(), DAY))
         return body
 

@@ -26,7 +26,9 @@ from foederis.web.schemas import (
     AreaOut,
     CascadeIn,
     CascadeOut,
+    CheckCompactOut,
     CheckOut,
+    Detail,
     HealthOut,
     NetworkOut,
     ObligationsOut,
@@ -68,6 +70,10 @@ def json_response(data: Any, status: int = 200) -> Response:
 
 
 PAGE_SIZE = 100  # rows per page of a news list
+STORY_DOCUMENTS = (
+    newsbridge.DOCUMENTS_SHOWN
+)  # documents per story in /api/stories and the review page
+MAX_STORY_DOCUMENTS = 100
 MAX_PAGE_SIZE = 1000  # rows per page of any list
 MAX_EDGES = 5000  # edges per page of the network (a day has fewer than 2,000 with ATOP)
 MAX_OBLIGATIONS = 10_000  # directed obligations per page (up to ~15,300 a day with ATOP: 2 pages)
@@ -104,7 +110,7 @@ def page_fields(request: Request, total: int, limit: int, offset: int) -> dict[s
     return {"total": total, "limit": limit, "offset": offset, "next": nxt}
 
 
-def _ok(model: type[Any], text: str) -> dict[int | str, dict[str, Any]]:
+def _ok(model: Any, text: str) -> dict[int | str, dict[str, Any]]:
     return {200: {"model": model, "description": text}}
 
 
@@ -328,15 +334,34 @@ def get_network(
     "/check",
     tags=["engine"],
     summary="Check one attack",
-    responses={**_ok(CheckOut, "Obligations the attack triggers, with reasons."), **E422},
+    responses={
+        **_ok(
+            CheckCompactOut | CheckOut,
+            "Obligations the attack triggers, with reasons: compact (the default) or full.",
+        ),
+        **E422,
+    },
 )
-async def post_check(request: Request, body: Annotated[ScenarioIn, Body()]) -> Response:
-    """Which obligations an attack triggers: who, under which clause, how strongly, why
-    (as `foederis check --format json`)."""
+async def post_check(
+    request: Request,
+    body: Annotated[ScenarioIn, Body()],
+    detail: Annotated[
+        Detail,
+        Query(
+            description="`compact` (default): each clause, source, precedent and reason once, "
+            "in top-level tables the rows refer to; `full`: every row whole, the same JSON "
+            "as `foederis check --format json`."
+        ),
+    ] = Detail.compact,
+) -> Response:
+    """Which obligations an attack triggers: who, under which clause, how strongly, why.
+    `detail=full` gives the JSON of `foederis check --format json`; the default, compact,
+    holds the same facts with nothing repeated (`foederis.engine.compact.expand` turns it
+    into the full JSON)."""
     # Answers are kept per scenario and epoch (web/answers.py: the KB does not change
     # while serving); computing one takes about a millisecond, so it runs on the event loop.
     answers: AnswerCache = request.app.state.answers
-    return Response(answers.answer(to_scenario(body)), media_type="application/json")
+    return Response(answers.answer(to_scenario(body), detail.value), media_type="application/json")
 
 
 @router.post(
@@ -430,17 +455,67 @@ def post_cascade(request: Request, body: Annotated[CascadeIn, Body()]) -> Respon
     summary="Ingested news stories",
     responses={
         200: {"description": "Stories: groups of documents that report the same story."},
+        **E422,
         **E503,
     },
 )
 def get_stories(
-    request: Request, limit: LimitQuery = PAGE_SIZE, offset: OffsetQuery = 0
+    request: Request,
+    limit: LimitQuery = PAGE_SIZE,
+    offset: OffsetQuery = 0,
+    documents: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=MAX_STORY_DOCUMENTS,
+            description="Documents listed per story (at most 100), the first by id; "
+            "`documents_total` counts them all, `documents_next` pages through the rest.",
+        ),
+    ] = STORY_DOCUMENTS,
 ) -> Response:
-    """Ingested stories with their documents (as `foederis stories --format json`), one
-    page at a time: `X-Total-Count` gives the total, `Link: rel="next"` the next page."""
+    """Ingested stories with their first documents (as `foederis stories --format json`,
+    each story's list cut at `documents`), one page at a time: `X-Total-Count` gives the
+    total, `Link: rel="next"` the next page. A story copied many times lists its first
+    documents, `documents_total` and `documents_next`, the URL of the next page of
+    `GET /api/stories/{story}/documents` (null when all are listed)."""
     news = newsbridge.bridge(request.app)
     total = news.count_stories()
-    return page_response(request, news.stories(limit, offset), total, limit, offset)
+    rows = news.stories(limit, offset, documents)
+    for story in rows:
+        story["documents_next"] = (
+            f"/api/stories/{story['story']}/documents?limit={documents}&offset={documents}"
+            if story["documents_total"] > len(story["documents"])
+            else None
+        )
+    return page_response(request, rows, total, limit, offset)
+
+
+@router.get(
+    "/stories/{story}/documents",
+    tags=["news"],
+    summary="The documents of one story",
+    responses={
+        200: {"description": "The story's documents (copies), by id."},
+        **E404,
+        **E422,
+        **E503,
+    },
+)
+def get_story_documents(
+    request: Request,
+    story: Annotated[
+        int, Path(ge=1, le=2**62, description="Story id (its canonical document's id).")
+    ],
+    limit: LimitQuery = PAGE_SIZE,
+    offset: OffsetQuery = 0,
+) -> Response:
+    """Every document of one story, one page at a time: `X-Total-Count` gives the total,
+    `Link: rel="next"` the next page."""
+    news = newsbridge.bridge(request.app)
+    total = news.count_story_documents(story)
+    if not total:
+        raise not_found("story", f"no story {story}", "GET /api/stories lists the stories")
+    return page_response(request, news.story_documents(story, limit, offset), total, limit, offset)
 
 
 @router.get(

@@ -36,6 +36,8 @@ def _news() -> Any | None:
         "ingest",
         "list_stories",
         "count_stories",
+        "story_documents",
+        "count_story_documents",
         "list_claims",
         "count_claims",
         "review_list",
@@ -85,11 +87,30 @@ class Bridge:
         )
 
     # ---- API ------------------------------------------------------------------------------
-    def stories(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        """A page of stories, cut in SQL (all of them without ``limit``)."""
+    def stories(
+        self, limit: int | None = None, offset: int = 0, documents: int | None = None
+    ) -> list[dict[str, Any]]:
+        """A page of stories, cut in SQL (all of them without ``limit``), each with its
+        first ``documents`` documents (all without) and ``documents_total``."""
         try:
-            rows = self.news.list_stories(self.db_path, limit=limit, offset=offset)
+            rows = self.news.list_stories(
+                self.db_path, limit=limit, offset=offset, documents=documents
+            )
             return [s.model_dump(mode="json") for s in rows]
+        except (sqlite3.Error, OSError) as exc:
+            raise self._guard(type(exc).__name__) from None
+
+    def story_documents(self, story: int, limit: int, offset: int) -> list[dict[str, Any]]:
+        """A page of one story's documents, cut in SQL."""
+        try:
+            rows = self.news.story_documents(story, self.db_path, limit=limit, offset=offset)
+            return [d.model_dump(mode="json") for d in rows]
+        except (sqlite3.Error, OSError) as exc:
+            raise self._guard(type(exc).__name__) from None
+
+    def count_story_documents(self, story: int) -> int:
+        try:
+            return int(self.news.count_story_documents(story, self.db_path))
         except (sqlite3.Error, OSError) as exc:
             raise self._guard(type(exc).__name__) from None
 
@@ -175,7 +196,7 @@ class Bridge:
                 stories_total = store.count_stories()
         except (sqlite3.Error, OSError) as exc:
             raise self._guard(type(exc).__name__) from None
-        stories = self.stories(REVIEW_PAGE, lo)
+        stories = self.stories(REVIEW_PAGE, lo, DOCUMENTS_SHOWN)
         pending = self.proposals("pending", REVIEW_PAGE, lo)
         pending_total = self.count_proposals("pending")
         decided = self.proposals(DECIDED, REVIEW_PAGE, lo)
@@ -195,9 +216,6 @@ class Bridge:
         for p in pending:
             p["evidence_total"] = len(p.get("evidence", []))
             p["evidence"] = p.get("evidence", [])[:EVIDENCE_SHOWN]
-        for st in stories:
-            st["documents_total"] = len(st["documents"])
-            st["documents"] = st["documents"][:DOCUMENTS_SHOWN]
         longest = max(claims_total, pending_total, decided_total, stories_total)
         return {
             "stories": stories,

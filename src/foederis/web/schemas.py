@@ -10,6 +10,7 @@ document the JSON the library's ``to_json`` methods produce (the same JSON as th
 from __future__ import annotations
 
 from datetime import date as Date
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -178,13 +179,63 @@ class ObligationOut(_Out):
     sources: list[SourceRefOut]
 
 
+class PrecedentOut(_Out):
+    id: str
+    date: Date | None
+    by: str | None
+    event: str
+    outcome: str
+    summary: str | None
+    sources: list[str]
+
+
 class CheckOut(_Out):
+    """The full answer (`detail=full`): every row whole, as `foederis check --format json`."""
+
     scenario: ScenarioOut
     obligations: list[ObligationOut]
     no_duty: list[NoDuty] = Field(
         description="instruments without a defense clause linking the target to states no "
         "defense obligation binds to it: 'no treaty obliges X; the closest instrument is Y'"
     )
+
+
+class Detail(StrEnum):
+    compact = "compact"
+    full = "full"
+
+
+class CompactRowOut(_Out):
+    state: str
+    protects: str
+    clause: str = Field(description="`treaty#clause`, a key of `clauses`.")
+    status: Status
+    belligerent: bool
+    reasons: list[int] = Field(description="Indexes into `reasons`, in order.")
+
+
+class CompactClauseOut(_Out):
+    treaty: str
+    article: str
+    type: ClauseType
+    strength: Strength
+    sources: list[str] = Field(description="Keys of `sources`.")
+    precedents: list[str] = Field(description="Keys of `precedents`.")
+
+
+class CheckCompactOut(_Out):
+    """The compact answer (the default): the rows of the full answer in the same order,
+    each holding what is its own; what rows share is stored once in `clauses`, `reasons`,
+    `sources` and `precedents` (sources cited by their keys)."""
+
+    format: Literal["compact"]
+    scenario: ScenarioOut
+    obligations: list[CompactRowOut]
+    no_duty: list[NoDuty]
+    clauses: dict[str, CompactClauseOut]
+    reasons: list[ReasonOut]
+    sources: dict[str, SourceRefOut]
+    precedents: dict[str, PrecedentOut]
 
 
 class EntryOut(_Out):

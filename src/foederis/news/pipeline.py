@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -195,7 +196,8 @@ def _ingest(
         fresh: list[_New] = []
         seen: dict[str, int | None] = {}
         existing_ids: list[int] = []
-        for n, ((path, _root), (raw, ready)) in enumerate(zip(files, prepared, strict=True), 1):
+        known: dict[str, int] = {}  # stored documents among the hashes of the next block
+        for n, path, raw, ready in _read_ahead(files, prepared, store, known):
             _tick(progress, "read", n, len(files))
             if isinstance(raw, ReadError):
                 skipped.append(SkippedOut(path=str(path), reason=raw.reason))
@@ -203,7 +205,6 @@ def _ingest(
             notes += [SkippedOut(path=str(path), reason=note) for note in raw.notes]
             if raw.content_hash in seen:
                 continue
-            known = store.known_hashes([raw.content_hash])
             seen[raw.content_hash] = known.get(raw.content_hash)
             if raw.content_hash in known:
                 existing_ids.append(known[raw.content_hash])
@@ -226,6 +227,33 @@ def _ingest(
         docs = [_doc_out(r, r["id"] in new_ids) for r in store.documents(ids)]
         claims = [_claim_out(r) for r in store.claims(documents=ids)]
         return IngestResult(documents=docs, claims=claims, skipped=skipped, notes=notes)
+
+
+READ_AHEAD = 256  # documents whose hashes are looked up in the store at once
+
+
+def _read_ahead(
+    files: list[tuple[Path, Path | None]],
+    prepared: Iterator[tuple[RawDocument | ReadError, _New | str | None]],
+    store: Store,
+    known: dict[str, int],
+) -> Iterator[tuple[int, Path, RawDocument | ReadError, _New | str | None]]:
+    """The read documents in order, numbered from 1, a block of ``READ_AHEAD`` at a time:
+    before a block is handed out, ``known`` is filled with those of its hashes that are
+    stored already (one query a block, not one a document; nothing is written while the
+    documents are read, so the answer cannot change)."""
+    block: list[tuple[int, Path, RawDocument | ReadError, _New | str | None]] = []
+    pairs = enumerate(zip(files, prepared, strict=True), 1)
+    while True:
+        block = [
+            (n, path, raw, ready) for n, ((path, _), (raw, ready)) in islice(pairs, READ_AHEAD)
+        ]
+        if not block:
+            return
+        known.update(
+            store.known_hashes(r.content_hash for _, _, r, _ in block if isinstance(r, RawDocument))
+        )
+        yield from block
 
 
 def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:

@@ -158,6 +158,8 @@ def _bounded(result: ReadResult) -> ReadResult:
             return value
         return " ".join(value.split())[:MAX_META_CHARS] or None
 
+    if all(len(v or "") <= MAX_META_CHARS for v in (result.title, result.outlet, result.byline)):
+        return result  # nothing to cut (the common case): no copy
     return dataclasses.replace(
         result, title=cut(result.title), outlet=cut(result.outlet), byline=cut(result.byline)
     )

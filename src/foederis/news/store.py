@@ -483,6 +483,9 @@ class Store:
         return int(cur.lastrowid or 0)
 
     def add_events(self, conn: sqlite3.Connection, doc_id: int, events: Iterable[str]) -> None:
+        events = list(events)
+        if not events:
+            return
         conn.executemany(
             "INSERT OR IGNORE INTO document_events VALUES (?, ?)", [(doc_id, e) for e in events]
         )

@@ -48,7 +48,7 @@ def _pairs(groups: Iterable[list[str]]) -> set[tuple[str, str]]:
 WARM_UP_DOCS = 300
 
 
-def bench_pipeline(n: int, work: Path, jobs: int = 1) -> dict[str, float]:
+def bench_pipeline(n: int, work: Path, jobs: int = 1, prose: str = "syllables") -> dict[str, float]:
     """One pipeline measurement in a fresh interpreter (``spawn``), as a new
     ``foederis news ingest`` would be: nothing cached from another measurement (the
     language of a text, a signed copy, a resolved pact name) can flatter it."""
@@ -56,13 +56,13 @@ def bench_pipeline(n: int, work: Path, jobs: int = 1) -> dict[str, float]:
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as child:
-        return child.submit(_bench_pipeline, n, work, jobs).result()
+        return child.submit(_bench_pipeline, n, work, jobs, prose).result()
 
 
-def _bench_pipeline(n: int, work: Path, jobs: int = 1) -> dict[str, float]:
+def _bench_pipeline(n: int, work: Path, jobs: int, prose: str) -> dict[str, float]:
     corpus = work / "corpus"
     t = time.perf_counter()
-    truth = news_corpus.generate(corpus, n)
+    truth = news_corpus.generate(corpus, n, prose=prose)
     gen = time.perf_counter() - t
     files = sorted(p for p in corpus.iterdir() if p.name != "truth.json")
 
@@ -74,7 +74,7 @@ def _bench_pipeline(n: int, work: Path, jobs: int = 1) -> dict[str, float]:
     kb = load_kb()
     # warm up on other articles (another seed): the models and tables are loaded, as in
     # a process that has ingested before, but no text of the measured corpus is cached
-    news_corpus.generate(work / "warm-up", WARM_UP_DOCS, seed=n + 7919)
+    news_corpus.generate(work / "warm-up", WARM_UP_DOCS, seed=n + 7919, prose=prose)
     ingest([work / "warm-up"], db_path=work / "warm-up.sqlite3", kb=kb)
     db = work / "news.sqlite3"
     t = time.perf_counter()
@@ -231,13 +231,20 @@ def main() -> None:
     )
     parser.add_argument("--scale", default="1000,10000,100000")
     parser.add_argument("--lsh-scale", default="1000,10000,100000,1000000")
+    parser.add_argument(
+        "--prose",
+        choices=["syllables", "english"],
+        default="syllables",
+        help="the articles' filler: made-up words, or with English function words among them",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON only")
     args = parser.parse_args()
     pipelines = []
     for n in (int(x) for x in args.n.split(",") if x):
         for jobs in sorted({1, args.jobs} if n <= args.jobs_up_to else {1}):
             with tempfile.TemporaryDirectory() as tmp:
-                pipelines.append(bench_pipeline(n, Path(tmp), jobs) | {"n": n})
+                run = bench_pipeline(n, Path(tmp), jobs, args.prose)
+                pipelines.append(run | {"n": n, "prose": args.prose})
                 print(json.dumps(pipelines[-1]), file=sys.stderr, flush=True)
     minhash = bench_minhash()
     scaling = [bench_dedupe(int(s)) for s in args.scale.split(",") if s]
@@ -248,7 +255,7 @@ def main() -> None:
         return
     for p in pipelines:
         print(
-            f"pipeline, {p['n']} synthetic articles, {p['jobs']} process(es)"
+            f"pipeline, {p['n']} synthetic articles ({p['prose']}), {p['jobs']} process(es)"
             f" (load average {p['load_average']:.1f}, peak memory {p['max_rss_mb']:.0f} MB):"
         )
         print(f"  baseline read+hash : {p['baseline_docs_per_s']:10.0f} docs/s")

@@ -70,9 +70,18 @@ def _word(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 3)))
 
 
-def _sentence(rng: random.Random, words: int | None = None) -> str:
+# English function words mixed into the filler with ``prose="english"``: the articles then
+# read as English to language identification (the English fast path), and every sentence
+# goes through the English extractor, as in an English-language news feed
+FUNCTION_WORDS = ["the", "of", "and", "to", "in", "that", "was", "said", "for", "with", "by"]
+
+
+def _sentence(rng: random.Random, words: int | None = None, prose: str = "syllables") -> str:
     n = words or rng.randint(8, 22)
-    text = " ".join(_word(rng) for _ in range(n))
+    if prose == "english":
+        text = " ".join(rng.choice(FUNCTION_WORDS) if i % 3 == 1 else _word(rng) for i in range(n))
+    else:
+        text = " ".join(_word(rng) for _ in range(n))
     return text[0].upper() + text[1:] + "."
 
 
@@ -95,10 +104,10 @@ class Article:
     published: str
 
 
-def _article(rng: random.Random) -> Article:
+def _article(rng: random.Random, prose: str = "syllables") -> Article:
     paragraphs = []
     for _ in range(rng.randint(6, 14)):
-        sentences = [_sentence(rng) for _ in range(rng.randint(2, 4))]
+        sentences = [_sentence(rng, prose=prose) for _ in range(rng.randint(2, 4))]
         if rng.random() < 0.4:
             sentences.insert(rng.randint(0, len(sentences)), _alliance_sentence(rng))
         paragraphs.append(" ".join(sentences))
@@ -153,9 +162,19 @@ def _html(title: str, body: str) -> str:
 
 
 def generate(
-    out: Path, n: int, seed: int = 1, dup_share: float = 0.3, html_share: float = 0.02
+    out: Path,
+    n: int,
+    seed: int = 1,
+    dup_share: float = 0.3,
+    html_share: float = 0.02,
+    prose: str = "syllables",
 ) -> dict[str, int]:
-    """Write ``n`` articles into ``out``; returns (and writes to truth.json) file → story."""
+    """Write ``n`` articles into ``out``; returns (and writes to truth.json) file → story.
+    ``prose``: "syllables" (the filler is made-up words, which language identification
+    reads as German, Spanish, Portuguese... for two articles in three) or "english"
+    (English function words among them: every article is read as English)."""
+    if prose not in ("syllables", "english"):
+        raise ValueError(f"prose must be 'syllables' or 'english', not {prose!r}")
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     originals: list[tuple[int, Article]] = []
@@ -175,7 +194,7 @@ def generate(
                 paragraphs = _summary(rng, art)
             article = Article(art.title, paragraphs, art.published)
         else:
-            article = _article(rng)
+            article = _article(rng, prose)
             story = len(originals)
             originals.append((story, article))
         text = _page(rng, article.title, article.paragraphs, article.published, site)
@@ -220,8 +239,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--prose", choices=["syllables", "english"], default="syllables")
     args = parser.parse_args()
-    truth = generate(args.out, args.n, args.seed)
+    truth = generate(args.out, args.n, args.seed, prose=args.prose)
     print(f"{len(truth)} articles, {len(set(truth.values()))} stories in {args.out}")
 
 

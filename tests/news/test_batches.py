@@ -108,3 +108,26 @@ def test_a_run_leaves_the_collector_as_it_found_it(corpus: Path, tmp_path: Path,
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_the_benchmark_corpus_in_english_reads_as_english(tmp_path: Path) -> None:
+    """``prose="english"`` (the benchmark's English feed) gives articles that language
+    identification reads as English; the default filler is left as it was; a bad value
+    is an error."""
+    from foederis.news.clean import clean
+    from foederis.news.languages import detect
+    from foederis.news.read import RawDocument, read_file
+
+    news_corpus = load_corpus_module()
+    for prose, english in (("english", 1.0), ("syllables", 0.6)):
+        out = tmp_path / prose
+        news_corpus.generate(out, 40, seed=3, prose=prose)
+        langs = []
+        for p in sorted(out.glob("*.txt")):
+            raw = read_file(p)
+            assert isinstance(raw, RawDocument)
+            langs.append(detect(clean(raw.text, raw.title).text))
+        share = langs.count("en") / len(langs)
+        assert share == 1.0 if english == 1.0 else share < english
+    with pytest.raises(ValueError, match="prose"):
+        news_corpus.generate(tmp_path / "bad", 1, prose="klingon")

@@ -135,3 +135,15 @@ def test_containment_is_the_share_of_the_smaller_set(a: set[int], b: set[int]) -
     shared = len(a & b)
     want = shared / min(len(a), len(b)) if a and b and shared >= dedupe.MIN_SHARED else 0.0
     assert dedupe.containment(arr(a), arr(b)) == want
+
+
+@given(st.lists(st.sets(st.integers(0, 2**32 - 1), max_size=60), min_size=1, max_size=8))
+def test_a_signature_does_not_depend_on_its_batch(sets: list[set[int]]) -> None:
+    """Ingest signs the new documents in batches: each row is the signature the document
+    has alone (stored signatures stay comparable across runs)."""
+    import numpy as np
+
+    arrays = [np.array(sorted(s), dtype=np.uint32) for s in sets]
+    batch = dedupe.signatures(arrays)
+    for i, a in enumerate(arrays):
+        assert (batch[i] == dedupe.signatures([a])[0]).all()

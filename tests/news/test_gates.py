@@ -23,6 +23,8 @@ WORDS = [
     *("has a mutual defense pact with", "does not have", "Article 5", "in 1961", "the deal"),
     *("Russia", "North Korea", "the United States", "Japan", "Soviet", "Korean"),
     *("the", "a", "of", "and", "said", "Varen", "mortu", "loramgar", "kabelne", "Rio."),
+    *("afraid", "impact", "retreat", "unsigned", "self-defense", "co-signed", "(aid)", "_aid"),
+    *("come to its aid", "mutual aid", "30-member", "members are", "re-invoked", "period"),
 ]
 
 
@@ -33,7 +35,7 @@ def test_a_gated_sentence_has_no_pact_and_no_cue(words: list[str]) -> None:
     low = s.lower()
     if not EXTRACTOR.names.may_mention(low):
         assert EXTRACTOR.names.find(s, find_states(s)) == []
-    if not _CUE_STEMS.found_in(low):
+    if not _CUE_STEMS.starts_a_word_in(low):
         assert _cues(s) == []
 
 
@@ -49,6 +51,23 @@ def test_substrings_is_the_in_operator() -> None:
     for text, want in [("impact", True), ("Ü", False), ("über", True), ("ab", False), ("", False)]:
         assert words.found_in(text) is want
         assert want == any(w in text for w in words.words)
+
+
+def test_substrings_at_the_start_of_a_word() -> None:
+    words = Substrings("aid", "pact")
+    for text, want in [
+        ("said", False),
+        ("aid", True),
+        ("its aid.", True),
+        ("(aid)", True),
+        ("_aid", False),
+        ("afraid of an impact", False),
+        ("impact pact", True),  # the second "pact" starts a word
+        ("said: aid", True),
+        ("é aid", True),
+        ("éaid", False),
+    ]:
+        assert words.starts_a_word_in(text) is want, text
 
 
 def test_substrings_refuses_an_empty_word() -> None:

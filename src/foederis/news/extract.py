@@ -377,7 +377,7 @@ class Extractor:
             ctx.heading = None
         if not is_heading:
             low = s.lower()
-            if not _CUE_STEMS.found_in(low) and not self.names.may_mention(low):
+            if not _CUE_STEMS.starts_a_word_in(low) and not self.names.may_mention(low):
                 # no cue, no pact (named, described or anaphoric), hence no claim: all a
                 # later sentence may want of it is its states, read only if it asks
                 ctx.age += 1
@@ -638,7 +638,9 @@ class Extractor:
 # ---- helpers --------------------------------------------------------------------------
 
 
-# Stems of every cue: a sentence without any of them states no relation (a fast test).
+# Stems of every cue, each where a word starts in its pattern (every alternative begins at
+# ``\b`` or after a space or hyphen): a sentence where none of them starts a word states no
+# relation (a fast test; "said" does not pass for "aid").
 _CUE_STEMS = Substrings(
     "invo",
     "activat",
@@ -692,7 +694,7 @@ _CUE_STEMS = Substrings(
 def _cues(s: str) -> list[_Cue]:
     cues: list[_Cue] = []
     low = s.lower()
-    if not _CUE_STEMS.found_in(low):
+    if not _CUE_STEMS.starts_a_word_in(low):
         return cues
     for rel, pattern in _CUES:
         for m in pattern.finditer(s):

@@ -93,6 +93,18 @@ class Substrings:
         """Whether any of the words occurs in ``text`` (case-sensitive, as ``in``)."""
         return bool(self._automaton.find_matches_as_indexes(text))
 
+    def starts_a_word_in(self, text: str) -> bool:
+        """Whether any of the words occurs in ``text`` where a word starts (after no
+        letter, digit or underscore: where ``\\b`` is before a word character): "aid"
+        in "come to its aid", not in "said"."""
+        for _, start, _ in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            if start == 0:
+                return True
+            before = text[start - 1]
+            if not (before.isalnum() or before == "_"):
+                return True
+        return False
+
 
 @lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:

@@ -236,17 +236,17 @@ class TreatyNames:
 
     def may_mention(self, low: str) -> bool:
         """False only when ``find`` finds nothing in a sentence (given lower-cased): no
-        name and no pact word occurs in it. A fast test, so that the many
-        sentences that mention no pact cost next to nothing."""
-        return _PACT_STEMS.found_in(low) or (
-            self._any_name is not None and self._any_name.found_in(low)
+        name and no pact word starts a word in it (each is matched from a word's start).
+        A fast test, so that the many sentences that mention no pact cost next to nothing."""
+        return _PACT_STEMS.starts_a_word_in(low) or (
+            self._any_name is not None and self._any_name.starts_a_word_in(low)
         )
 
     def find(self, text: str, state_mentions: Sequence[StateMention]) -> list[PactMention]:
         """Named, described and anaphoric pact mentions in a sentence, in order."""
         found = self._named(text)
         low = text.lower()
-        if not _PACT_STEMS.found_in(low):
+        if not _PACT_STEMS.starts_a_word_in(low):
             return found
         # characters already inside a mention: one pass over the text, not one per mention
         taken = bytearray(len(text))

@@ -115,7 +115,7 @@ class _New:
     """A document read and cleaned (by a worker process with ``--jobs``), its 3-grams
     hashed; signed (``minhash``) with the run's other new documents, in batches. The
     page's raw text is not kept, and its 3-grams are a sorted array (1.6 kB for 400) rather
-    than a set (~20 kB), so a run of 100k documents holds ~5 kB each, not ~30 kB."""
+    than a set (~20 kB)."""
 
     @property
     def signed_size(self) -> int:
@@ -242,8 +242,8 @@ def _read_ahead(
     """The read documents in order, numbered from 1, a block of ``READ_AHEAD`` at a time:
     before a block is handed out, ``known`` is filled with those of its hashes that are
     stored already (one query a block, not one a document; nothing is written while the
-    documents are read, so the answer cannot change)."""
-    block: list[tuple[int, Path, RawDocument | ReadError, _New | str | None]] = []
+    documents are read, so the answer cannot change). A hash met again in a later block
+    is the caller's to recognise (``seen``)."""
     pairs = enumerate(zip(files, prepared, strict=True), 1)
     while True:
         block = [
@@ -251,6 +251,7 @@ def _read_ahead(
         ]
         if not block:
             return
+        known.clear()
         known.update(
             store.known_hashes(r.content_hash for _, _, r, _ in block if isinstance(r, RawDocument))
         )
@@ -320,8 +321,8 @@ def analyse(
 
 
 def _prepare(raw: RawDocument) -> _New:
-    """Clean, identify the language and sign one document (the per-document work before
-    grouping)."""
+    """Clean one document, hash its 3-grams and identify its language (the per-document
+    work before grouping; signing is done for the run's new documents together)."""
     cleaned = clean(raw.text, raw.title)
     grams, language = _grams_and_language(cleaned.text)
     return _New(

@@ -133,3 +133,20 @@ def test_killed_ingest_leaves_a_consistent_db_and_a_rerun_completes(tmp_path: Pa
     done = _state(db)
     assert done == _state(reference)
     assert len(done[0]) == 600
+
+
+def test_claims_of_more_documents_than_sqlite_has_variables(
+    seeds_dir: Path, tmp_path: Path, kb
+) -> None:  # type: ignore[no-untyped-def]
+    """The end of an ingest asks for the claims of every document it read: a 1M-article
+    run asked with one SQL variable per id and failed after storing everything."""
+    db = tmp_path / "news.sqlite3"
+    ingest([seeds_dir], db_path=db, kb=kb)
+    with Store(db) as store:
+        ids = [int(r["id"]) for r in store.documents()]
+        want = [int(r["id"]) for r in store.claims()]
+        many = [*range(10**6, 10**6 + 300_000), *ids]  # past SQLite's 250,000 (and 32,766)
+        assert [int(r["id"]) for r in store.claims(documents=many)] == want
+        assert [int(r["id"]) for r in store.claims(documents=ids[:1])] == [
+            int(r["id"]) for r in store.claims() if r["document"] == ids[0]
+        ]

@@ -327,8 +327,10 @@ class Store:
         if documents is not None:
             if not documents:
                 return []
-            where.append(f"document IN ({','.join('?' * len(documents))})")
-            args.extend(documents)
+            # one JSON parameter, not one per id: an ingest of 1M articles asks for the
+            # claims of every document, far past SQLite's limit on variables
+            where.append("document IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps([int(d) for d in documents]))
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY id"

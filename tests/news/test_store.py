@@ -150,3 +150,18 @@ def test_claims_of_more_documents_than_sqlite_has_variables(
         assert [int(r["id"]) for r in store.claims(documents=ids[:1])] == [
             int(r["id"]) for r in store.claims() if r["document"] == ids[0]
         ]
+
+
+def test_stored_hashes_are_found_across_read_ahead_blocks(
+    seeds_dir: Path, tmp_path: Path, kb, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Stored documents are looked up a block at a time: with blocks of two, a re-run
+    still finds every seed article stored, and a file read twice in one run is one."""
+    from foederis.news import pipeline
+
+    db = tmp_path / "news.sqlite3"
+    first = ingest([seeds_dir], db_path=db, kb=kb)
+    monkeypatch.setattr(pipeline, "READ_AHEAD", 2)
+    again = ingest([seeds_dir, seeds_dir], db_path=db, kb=kb)
+    assert [d.new for d in again.documents] == [False] * len(first.documents)
+    assert [d.id for d in again.documents] == [d.id for d in first.documents]
